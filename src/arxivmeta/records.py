@@ -1,23 +1,353 @@
-"""Raw record → :class:`~arxivmeta.Paper` (placeholder until the record cleaner lands)."""
+"""Raw record → :class:`~arxivmeta.Paper`, in any of the formats people have.
+
+The format is told from the record's keys (:func:`detect_format`, :data:`FORMATS`) or
+chosen with ``format=``; its reader finds the raw values, and this module cleans them:
+identifiers, text hygiene, translations split off, authors, dates, categories. Every
+input field no clean field uses lands in ``Paper.extra`` under its original name.
+
+Decisions a user can rely on:
+
+* ``arxiv_id`` carries no version; the version goes to ``arxiv_version``.
+* ``doi`` is the DOI the source states. An aggregator's pseudo-DOI ``arxiv-2408.16978``
+  names arXiv's DataCite DOI ``10.48550/arXiv.2408.16978``.
+* ``venue`` is ``None`` for arXiv listings and Semantic Scholar's "arXiv.org": a preprint
+  server is not a venue. The listing's name gives the category instead.
+* ``published`` is the v1 date and ``updated`` the last version's date.
+
+>>> import json
+>>> record = json.load(open("examples/aggregator-sample.json"))[7]
+>>> paper = clean_record(record)
+>>> paper.arxiv_id, paper.doi, paper.primary_category, paper.published
+(ArxivId('2408.15132'), DOI('10.48550/arXiv.2408.15132'), 'cs.DC', datetime.date(2024, 8, 27))
+>>> paper.abstract[:96]
+'We provide a fast distributed algorithm for detecting $h$-cycles in the \\\\textsf{Congested Clique}'
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from arxivmeta.errors import InvalidRecord
+import regex
+
+from arxivmeta.categories import category_for_name, known_category
+from arxivmeta.dates import parse_date
+from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step
-from arxivmeta.models import Paper
+from arxivmeta.fixes import TEXT_PLAN, TITLE_PLAN
+from arxivmeta.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
+from arxivmeta.models import DOI, ArxivId, Author, Paper
+from arxivmeta.text import run_plan
+from arxivmeta.translations import split_translation
+
+__all__ = ["FORMATS", "clean_and_explain", "clean_record", "detect_format"]
+
+_LIST_SEPARATORS = regex.compile(r"[\s,;]+")
+# What an arXiv category code looks like, known or not ("cs.XX", "hep-th"); MSC and ACM
+# classes that the Atom feed lists as categories ("57Q45") are not codes.
+_CODE_SHAPE = regex.compile(r"^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?$")
+_VERSION = regex.compile(r"^\s*v?(\d{1,4})\s*$", regex.IGNORECASE)
+# Fields whose line breaks are wraps, never paragraphs.
+_ONE_LINE_PLAN = TITLE_PLAN
 
 
-def clean_record(record: Mapping[str, Any]) -> Paper:
-    """Clean one raw record."""
-    return clean_and_explain(record)[0]
+def clean_record(record: Mapping[str, Any] | str, *, format: str | None = None) -> Paper:
+    """Clean one raw record into a :class:`~arxivmeta.Paper`.
+
+    ``format`` names an entry of :data:`FORMATS`; by default it is detected.
+    Raises :class:`~arxivmeta.InvalidRecord` for a record that cannot be cleaned.
+
+    >>> clean_record({"id": "0704.0004", "title": "A determinant of Stirling cycle numbers "
+    ...               "counts unlabeled acyclic\\n  single-source automata"}).title
+    'A determinant of Stirling cycle numbers counts unlabeled acyclic single-source automata'
+    """
+    return _clean(record, format, None)
 
 
-def clean_and_explain(record: Mapping[str, Any]) -> tuple[Paper, list[Step]]:
-    """Clean one raw record and list the changes."""
-    if not isinstance(record, Mapping):
-        raise InvalidRecord(f"a record must be a JSON object, not {type(record).__name__}")
-    title = record.get("title")
-    return Paper(title=title if isinstance(title, str) else None, extra=dict(record)), []
+def clean_and_explain(
+    record: Mapping[str, Any] | str, *, format: str | None = None
+) -> tuple[Paper, list[Step]]:
+    """Clean like :func:`clean_record` and list every change, field by field.
+
+    >>> paper, steps = clean_and_explain({"doi": "arxiv-2408.16978", "title": "FPDT"})
+    >>> [(s.fixer, s.field, s.before, s.after) for s in steps]
+    [('parse_identifier', 'arxiv_id', 'arxiv-2408.16978', '2408.16978'), \
+('parse_identifier', 'doi', 'arxiv-2408.16978', '10.48550/arXiv.2408.16978')]
+    """
+    steps: list[Step] = []
+    return _clean(record, format, steps), steps
+
+
+def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
+    name = detect_format(record) if format is None else format
+    reader = FORMATS.get(name)
+    if reader is None:
+        known = ", ".join(FORMATS)
+        raise InvalidRecord(f"unknown format {name!r}; known formats: {known}")
+    if not isinstance(record, Mapping) and not (name == "arxiv-xml" and isinstance(record, str)):
+        raise InvalidRecord(f"a record must be a mapping, not {type(record).__name__}")
+    raw = reader.read(record)
+    extra = dict(raw.extra)
+    fields: dict[str, Any] = {"source_format": name, "extra": extra}
+
+    arxiv_id, version, doi = _identifiers(raw, steps, extra)
+    fields["arxiv_id"], fields["doi"] = arxiv_id, doi
+    fields["arxiv_version"] = _version(raw.arxiv_version, version, extra)
+    if fields["arxiv_version"] is not None:
+        origin = raw.arxiv_version or (raw.identifiers[0] if raw.identifiers else None)
+        if origin is not None:
+            _step(steps, "parse_version", "arxiv_version", origin.value, fields["arxiv_version"])
+
+    for field, source, plan in (
+        ("title", raw.title, _ONE_LINE_PLAN),
+        ("abstract", raw.abstract, TEXT_PLAN),
+    ):
+        text, translations = _text_with_translations(
+            source, getattr(raw, f"{field}_translations"), plan, field, steps, extra
+        )
+        fields[field], fields[f"{field}_translations"] = text, translations
+
+    authors, authors_raw, et_al = _authors(raw, steps)
+    fields["authors"], fields["authors_raw"], fields["authors_et_al"] = authors, authors_raw, et_al
+
+    fields["published"] = _date(raw.published, "published", steps, extra)
+    fields["updated"] = _date(raw.updated, "updated", steps, extra)
+    fields["primary_category"], fields["categories"] = _categories(raw, steps, extra)
+    for field, plan in (
+        ("journal_ref", _ONE_LINE_PLAN),
+        ("venue", _ONE_LINE_PLAN),
+        ("comments", _ONE_LINE_PLAN),
+        ("license", _ONE_LINE_PLAN),
+    ):
+        fields[field] = _text(getattr(raw, field), plan, field, steps)
+    fields["citation_count"] = _count(raw.citation_count, extra)
+
+    if not any(fields[key] for key in ("arxiv_id", "doi", "title", "abstract", "authors")):
+        raise InvalidRecord(
+            f"the {name} record has no usable identifier, title, abstract or authors"
+        )
+    return Paper(**fields)
+
+
+def _step(steps: list[Step] | None, fixer: str, field: str, before: Any, after: Any) -> None:
+    if steps is not None and before != after:
+        steps.append(Step(fixer=fixer, field=field, before=before, after=after))
+
+
+def _keep(extra: dict[str, Any], source: Source) -> None:
+    """Keep a value no clean field could take, under the key it came from."""
+    extra.setdefault(source.key, source.value)
+
+
+def _identifiers(
+    raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
+) -> tuple[ArxivId | None, int | None, DOI | None]:
+    from arxivmeta.identifiers import parse_doi, parse_identifier  # noqa: PLC0415
+
+    arxiv: ArxivId | None = None
+    arxiv_source: Source | None = None
+    doi: DOI | None = None
+    doi_source: Source | None = None
+    for source, role in [(s, "id") for s in raw.identifiers] + [(s, "doi") for s in raw.dois]:
+        if not isinstance(source.value, str):
+            _keep(extra, source)
+            continue
+        found: list[ArxivId | DOI] = []
+        for piece in _split_identifiers(source.value, role):
+            try:
+                found.append(parse_doi(piece) if role == "doi" and "10." in piece
+                             else parse_identifier(piece))
+            except InvalidIdentifier:
+                continue
+        if not found:
+            _keep(extra, source)
+            continue
+        agrees = True
+        for value in found:
+            if isinstance(value, DOI):
+                paper = value.arxiv_id
+                if doi is None:
+                    doi, doi_source = value, source
+                elif value != doi:
+                    agrees = False
+            else:
+                paper = value
+                if role == "doi" and doi is None:
+                    # A pseudo-DOI ("arxiv-2408.16978") in a DOI field names arXiv's DOI.
+                    doi, doi_source = value.doi, source
+            if paper is not None:
+                if arxiv is None:
+                    arxiv, arxiv_source = paper, source
+                elif paper.id != arxiv.id:
+                    agrees = False
+        if not agrees:
+            _keep(extra, source)
+    version = None
+    if arxiv is not None and arxiv_source is not None:
+        version = arxiv.version
+        arxiv = arxiv.without_version()
+        _step(steps, "parse_identifier", "arxiv_id", arxiv_source.value, arxiv.id)
+    if doi is not None and doi_source is not None:
+        _step(steps, "parse_identifier", "doi", doi_source.value, str(doi))
+    return arxiv, version, doi
+
+
+def _split_identifiers(text: str, role: str) -> list[str]:
+    # arXiv's doi field may list several DOIs ("10.1103/A, 10.1103/B;10.1103/C").
+    if role == "doi" and text.count("10.") > 1:
+        return [piece for piece in _LIST_SEPARATORS.split(text) if piece]
+    return [text.strip()]
+
+
+def _version(source: Source | None, from_id: int | None, extra: dict[str, Any]) -> int | None:
+    if source is not None:
+        value = source.value
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        match = _VERSION.match(value) if isinstance(value, str) else None
+        if match is not None and int(match.group(1)) >= 1:
+            return int(match.group(1))
+        if value is not None:
+            _keep(extra, source)
+    return from_id
+
+
+def _text(
+    source: Source | None, plan: Sequence[str], field: str, steps: list[Step] | None
+) -> str | None:
+    if source is None or not isinstance(source.value, str):
+        return None
+    text = run_plan(source.value, plan, steps, field)
+    if not text:
+        _step(steps, "drop_blank", field, text, None)
+        return None
+    return text
+
+
+def _text_with_translations(
+    source: Source | None,
+    given: Mapping[str, Source],
+    plan: Sequence[str],
+    field: str,
+    steps: list[Step] | None,
+    extra: dict[str, Any],
+) -> tuple[str | None, dict[str, str]]:
+    translations: dict[str, str] = {}
+    for language, translation in given.items():
+        text = _text(translation, plan, f"{field}_translations.{language}", steps)
+        if text is not None:
+            translations[language] = text
+    if source is None or not isinstance(source.value, str):
+        return None, translations
+    head, tails = split_translation(source.value)
+    if tails:
+        _step(steps, "split_translation", field, source.value, head)
+        for language, tail in tails.items():
+            path = f"{field}_translations.{language}"
+            if language in translations:
+                # The record's own translation field wins; an appended one that differs
+                # is kept rather than lost.
+                cleaned = run_plan(tail, plan, None, path)
+                if cleaned != translations[language]:
+                    extra.setdefault(f"{field} (appended {language})", tail)
+                continue
+            _step(steps, "split_translation", path, None, tail)
+            translations[language] = run_plan(tail, plan, steps, path)
+        source = Source(source.key, head)
+    return _text(source, plan, field, steps), translations
+
+
+def _authors(raw: RawPaper, steps: list[Step] | None) -> tuple[list[Author], str | None, bool]:
+    from arxivmeta import authors as parser  # noqa: PLC0415
+
+    text = raw.authors_text.value if raw.authors_text is not None else None
+    if raw.authors_parts is not None:
+        parts: Iterable[AuthorParts] = raw.authors_parts.value
+        found = [parser.author_from_parts(*part) for part in parts]
+        before: Any = [[p.family, p.given, p.suffix, *p.affiliations] for p in parts]
+        _step(steps, "author_from_parts", "authors", before, _dump(found))
+        return found, text, False
+    if text is not None:
+        if steps is None:
+            listed = parser.parse_author_list(text)
+        else:
+            listed, detail = parser.explain_authors(text)
+            steps.extend(detail)
+        _step(steps, "parse_author_list", "authors", text, _dump(listed.authors))
+        return list(listed.authors), text, listed.et_al
+    if raw.authors_names is not None:
+        names: Iterable[Any] = raw.authors_names.value
+        found = []
+        for entry in names:
+            if isinstance(entry, tuple):
+                found.append(parser.parse_author_name(entry[0], affiliations=entry[1]))
+            else:
+                found.append(parser.parse_author_name(entry))
+        found = [author for author in found if author.name]
+        before = [e if isinstance(e, str) else [e[0], *e[1]] for e in names]
+        _step(steps, "parse_author_name", "authors", before, _dump(found))
+        return found, None, False
+    return [], None, False
+
+
+def _dump(authors: Iterable[Author]) -> list[dict[str, Any]]:
+    return [author.model_dump(mode="json") for author in authors]
+
+
+def _date(
+    source: Source | None, field: str, steps: list[Step] | None, extra: dict[str, Any]
+) -> Any:
+    if source is None:
+        return None
+    parsed = parse_date(source.value)
+    if parsed is None:
+        _keep(extra, source)
+        return None
+    _step(steps, "parse_date", field, source.value, parsed.isoformat())
+    return parsed
+
+
+def _categories(
+    raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
+) -> tuple[str | None, list[str]]:
+    codes: list[str] = []
+    source = raw.categories
+    if source is not None:
+        value = source.value
+        tokens = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
+        others: list[Any] = []
+        if isinstance(tokens, list | tuple):
+            for token in tokens:
+                if not isinstance(token, str) or not token:
+                    continue
+                category = known_category(token)
+                if category is None and _CODE_SHAPE.match(token) is None:
+                    others.append(token)
+                    continue
+                code = token if category is None else category.code
+                if code not in codes:
+                    codes.append(code)
+        if not codes or others:
+            _keep(extra, source)
+    if not codes and raw.category_name is not None:
+        source = raw.category_name
+        code = category_for_name(source.value)
+        if code is not None:
+            codes = [code]
+        else:
+            _keep(extra, source)
+    if not codes or source is None:
+        return None, []
+    _step(steps, "split_categories", "categories", source.value, codes)
+    _step(steps, "primary_category", "primary_category", source.value, codes[0])
+    return codes[0], codes
+
+
+def _count(source: Source | None, extra: dict[str, Any]) -> int | None:
+    if source is None:
+        return None
+    value = source.value
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    _keep(extra, source)
+    return None

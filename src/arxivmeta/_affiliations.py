@@ -1,0 +1,294 @@
+"""Telling affiliations from names, and finding an affiliation glued onto a name.
+
+An aggregator that drops arXiv's parentheses turns "Jérémie Decouchant (TU Delft)" into
+"Jérémie DecouchantTU Delft". The cue is a lower-case letter followed by a capital inside
+the last name, with an affiliation-like tail: institution vocabulary, an acronym, several
+words, or (once the string has shown it is glued) one capitalised word. Camel-cased names
+("McDonald", "LeCun", "HongSheng") are recognised by their known beginnings and syllables.
+
+>>> find_glue("Jérémie DecouchantTU Delft")
+(18, 2.0)
+>>> find_glue("Yann LeCun") is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import regex
+
+from arxivmeta._names import (
+    CAMEL_PREFIXES,
+    is_collaboration,
+    is_initial,
+    is_particle,
+    is_suffix,
+    is_syllable,
+    space_initials,
+)
+
+# Words that name institutions, in the languages arXiv affiliations are written in.
+_VOCABULARY = """
+university universities univ univ. universität universitat universitaet université universite
+universidad universidade università universita universiteit universitet uniwersytet
+universiti universitas unam uni
+institute institutes institut instituto istituto institutet inst inst. instytut
+laboratory laboratories laboratoire laboratorio laboratorium lab lab. labs
+center centre centro centrum zentrum centers centres
+college school schule hochschule école ecole escuela scuola academy akademie academia
+department dept dept. dep. dip. dipartimento departamento département departement
+faculty faculté facultad fakultät division unit
+inc inc. ltd ltd. llc gmbh corp corp. corporation company co. s.a. s.p.a. ag
+research observatory observatoire osservatorio observatorio sternwarte hospital hospitals
+clinic klinikum foundation agency ministry council polytechnic politecnico polytechnique
+sciences science physics physik physique fisica física mathematics mathematik chemistry
+astronomy astrophysics astronomical engineering technology technologies technological
+tecnologico technische technical tech national nat'l natl federal
+telescope facility museum library station campus medical medicine health studies graduate
+cnrs inria cern inaf infn csic cnr riken nasa esa eso desy mpi kek fermilab slac
+""".split()
+
+# Countries and regions that end affiliations ("..., Italy").
+_PLACES = """
+usa u.s.a. uk u.k. france germany italy spain portugal china japan korea india brazil
+canada mexico russia poland netherlands belgium switzerland austria sweden norway denmark
+finland israel iran turkey greece australia argentina chile taiwan singapore egypt
+hungary czech ireland scotland england wales
+""".split()
+
+_ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
+_CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
+_REFS_TAIL_RE = regex.compile(r"(?<=[\p{Ll}.'])(\d{1,3}(?:\s*[,&]\s*\d{1,3})*)\s*$")
+_FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
+_LANGUAGES = ("en", "de", "fr", "es", "it")
+_TOKEN_STRIP = ".,;:()[]'\""
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(_VOCABULARY)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(_PLACES)
+
+
+def _bare(token: str) -> str:
+    return token.strip(_TOKEN_STRIP).lower()
+
+
+@lru_cache(maxsize=65536)
+def _flags(token: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+    """(vocabulary, acronym, initial, particle, suffix, place, has digit) for one token."""
+    return (
+        is_vocabulary(token),
+        is_acronym(token),
+        is_initial(token),
+        is_particle(token),
+        is_suffix(token),
+        _bare(token) in _places(),
+        any(c.isdigit() for c in token),
+    )
+
+
+def is_vocabulary(token: str) -> bool:
+    """True for an institution word ("University", "Univ.", "Lab", "CNRS", "Universität")."""
+    low = token.lower()
+    return low in _vocabulary() or _bare(token) in _vocabulary() or _bare(token) + "." in (
+        _vocabulary()
+    )
+
+
+def is_acronym(token: str) -> bool:
+    """True for a token with two or more capitals and no run of lower case before them.
+
+    >>> [is_acronym(t) for t in ("IRISA", "TU", "CfA", "INAF-IASF", "McDonald", "Smith")]
+    [True, True, True, True, False, False]
+    """
+    core = token.strip(",;:()")
+    if "-" in core.strip("-") and is_acronym(core.split("-")[0]):
+        return True  # "CMLS-EcolePolytechnique", "INAF-OABrera"
+    if _ACRONYM_RE.match(core) is None:
+        return False
+    letters = [c for c in core if c.isalpha()]
+    uppers = sum(c.isupper() for c in letters)
+    if uppers < 2 or uppers * 2 < len(letters):
+        return False
+    # Roman numerals are suffixes, not acronyms.
+    return not is_suffix(core)
+
+
+def affiliation_score(text: str) -> float:
+    """How much ``text`` looks like (part of) an affiliation rather than a person's name.
+
+    >>> affiliation_score("University of London") > 1 > affiliation_score("Tomasz Plewa")
+    True
+    """
+    tokens = text.split()
+    if not tokens:
+        return -5.0
+    flags = [_flags(t) for t in tokens]
+    score = 0.0
+    if any(f[0] for f in flags) or _university_abbreviation(tokens):
+        score += 2.5
+    if any(f[5] for f in flags):
+        score += 1.5
+    if any(f[1] for f in flags):
+        score += 1.2
+    if any(f[6] for f in flags):
+        score += 1.0
+    if any(t.islower() and not f[3] for t, f in zip(tokens, flags, strict=True)):
+        score += 0.8  # "of", "for", "und": running words, not name parts
+    if len(tokens) == 1:
+        score += 1.0
+    elif len(tokens) > 4:
+        score += 0.5 * (len(tokens) - 4)
+    return score
+
+
+def name_score(text: str) -> float:
+    """How much ``text`` looks like one person's name ("A. B. Smith", "Ewine van Dishoeck").
+
+    >>> name_score("Jérémie Decouchant") > 0 > name_score("UR")
+    True
+    """
+    tokens = space_initials(text).split()
+    if not tokens:
+        return -5.0
+    score = 1.0
+    if len(tokens) == 1:
+        score -= 2.5
+    words = [t for t in tokens if not _flags(t)[2] and not _flags(t)[3]]
+    if len(words) > 4:
+        score -= 1.0 * (len(words) - 4)
+    all_caps = all(t.isupper() or not any(c.isalpha() for c in t) for t in tokens)
+    if _university_abbreviation(tokens):
+        score -= 3.0
+    for t in tokens:
+        vocabulary, acronym, initial, particle, suffix, place, digit = _flags(t)
+        if vocabulary:
+            score -= 3.0
+        elif digit:
+            score -= 2.0
+        elif particle or suffix or initial:
+            continue
+        elif t[0].islower():
+            score -= 1.5
+        elif t in ("The", "THE"):
+            score -= 2.0
+        elif not all_caps and acronym:
+            score -= 1.2
+        elif place:
+            score -= 0.5
+    if all(_flags(t)[2] for t in tokens):
+        score -= 2.0
+    return score
+
+
+def _university_abbreviation(tokens: list[str]) -> bool:
+    # "Mainz U.", "Valencia U.": a place and "U." read as University, unlike "U. Schmidt".
+    return len(tokens) >= 2 and tokens[-1] == "U." and not is_initial(tokens[-2])
+
+
+def camel_penalty(text: str) -> float:
+    """Penalty for a name whose later words have an unexplained inner capital."""
+    return -0.7 if _split_points(text) else 0.0
+
+
+def _split_points(text: str) -> list[int]:
+    """Offsets where a glued affiliation could start: inner capitals after the first word."""
+    first_space = text.find(" ")
+    if first_space < 0:
+        return []
+    points = []
+    for m in _CAMEL_RE.finditer(text, first_space):
+        pos = m.start()
+        word_start = text.rfind(" ", 0, pos) + 1
+        word_start = max(word_start, text.rfind("-", 0, pos) + 1)
+        head_part = text[word_start:pos]
+        if head_part.lower().rstrip("'’") in CAMEL_PREFIXES:
+            continue
+        if head_part[:1].islower() and len(head_part) <= 3:
+            continue  # "al-", "d'", "deWitt"
+        points.append(pos)
+    return points
+
+
+def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
+    """How likely ``tail`` is an affiliation glued after the name ``head``."""
+    tail_tokens = tail.split()
+    if not tail_tokens:
+        return -5.0
+    first = tail_tokens[0]
+    head_word = head.split()[-1] if head.split() else ""
+    head_part = regex.split(r"[\s\-]", head)[-1]
+    camel_parts = _CAMEL_RE.split(head_part)
+    if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
+        return 2.5
+    if is_collaboration(tail) or _university_abbreviation(tail_tokens):
+        return 2.5
+    if is_acronym(first):
+        return 2.0
+    if len(tail_tokens) >= 2:
+        return 1.0
+    if is_suffix(tail) or len(tail.strip(".")) < 3:
+        return -3.0
+    if camel_parts and is_syllable(camel_parts[-1]) and is_syllable(tail):
+        return -3.0
+    if len(camel_parts[-1]) < 3:
+        return -3.0
+    if not head_word:
+        return -3.0
+    if _bare(tail) in _places():
+        return 1.0
+    if glued_context:
+        return 0.4
+    # Alone, one capitalised word is split off only when it is a common word or place
+    # ("Leiden", "Oxford", "Google") and not a name part; rare words stay in the name.
+    return 0.3 if _common_word(tail) else -0.8
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # noqa: PLC0415 (large tables, load on demand)
+
+    low = word.strip(_TOKEN_STRIP).lower()
+    return max(zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES) >= 3.0
+
+
+def find_glue(piece: str, *, glued_context: bool = False) -> tuple[int, float] | None:
+    """The best offset where an affiliation is glued onto the name in ``piece``, and its score.
+
+    >>> find_glue("Yérom-David BrombergIRISA")
+    (20, 2.0)
+    >>> find_glue("Kevin McDonald") is None, find_glue("Xiaolin Li") is None
+    (True, True)
+    """
+    m = _FOR_THE_RE.search(piece)
+    if m is not None and name_score(piece[: m.start()]) > 0:
+        return m.start(), 2.5
+    fallback: tuple[int, float] | None = None
+    for pos in _split_points(piece):
+        head, tail = piece[:pos], piece[pos:]
+        if name_score(head) <= 0:
+            continue
+        score = tail_score(head, tail, glued_context=glued_context)
+        if score > 0:
+            return pos, score  # the earliest plausible point: affiliations have capitals too
+        if score > -1.5 and fallback is None:
+            fallback = (pos, score)  # weak: taken only if what follows is an affiliation
+    return fallback
+
+
+def split_refs(piece: str) -> tuple[str, list[str]]:
+    """Split footnote numbers glued after a name: "Krauss1,2" → ("Krauss", ["1", "2"]).
+
+    >>> split_refs("Lawrence M. Krauss1,2")
+    ('Lawrence M. Krauss', ['1', '2'])
+    """
+    m = _REFS_TAIL_RE.search(piece)
+    if m is None:
+        return piece, []
+    return piece[: m.start()].rstrip(), regex.findall(r"\d+", m.group(1))

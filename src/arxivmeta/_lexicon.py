@@ -1,0 +1,110 @@
+"""Word probabilities for splitting glued words: wordfreq's English list plus the document.
+
+The general-purpose list comes from `wordfreq <https://github.com/rspeer/wordfreq>`_
+(Apache-2.0, data shipped in the package). It is loaded once, on first use, into a read-only
+mapping. Technical words that no general list knows ("LLMs", "FPDT", "Kubernetes") are taken
+from the document itself: a word the text uses elsewhere is a word.
+
+>>> lex = Lexicon.for_text("We train LLMs. LLMsdirectly scale.", frozenset())
+>>> lex.logp("LLMs") > lex.logp("LLMsdirectly")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+# A word the document uses elsewhere is about as likely as a mid-frequency English word:
+# abstracts define their acronyms and names once and then repeat them.
+_DOC_LOGP_ONCE = math.log(4e-6)
+_DOC_LOGP_MORE = math.log(2e-5)
+_EXTRA_LOGP = math.log(1e-5)
+# Numbers are plentiful in abstracts but carry no spelling: one flat probability.
+_NUMBER_LOGP = math.log(1e-4)
+# Short all-capital words are mostly acronyms, which abstracts are full of.
+_ACRONYM_LOGP = math.log(1e-6)
+# An unknown string costs a fixed amount plus a little per character, so splitting an
+# unknown word into two unknown halves never pays.
+_UNKNOWN_BASE = -16.0
+_UNKNOWN_PER_CHAR = 0.7
+
+_RUN = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ACRONYM = re.compile(r"[A-Z]{2,7}s?")
+
+
+@functools.cache
+def english_frequencies() -> Mapping[str, float]:
+    """Return wordfreq's English word → frequency table, loaded once and read-only."""
+    import wordfreq  # noqa: PLC0415  (half a second of loading: only on first use)
+
+    return MappingProxyType(wordfreq.get_frequency_dict("en"))
+
+
+def unknown_logp(length: int) -> float:
+    """Log-probability of a string no word list knows, by its length."""
+    return _UNKNOWN_BASE - _UNKNOWN_PER_CHAR * length
+
+
+def word_runs(text: str) -> list[str]:
+    """Letter-and-digit runs of *text*, the units the word model scores.
+
+    >>> word_runs("(LLMs) state-of-the-art, 1,000")
+    ['LLMs', 'state', 'of', 'the', 'art', '1', '000']
+    """
+    return _RUN.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word log-probabilities for one document: general English plus the text's own words."""
+
+    freq: Mapping[str, float]
+    doc_counts: Mapping[str, int]
+    extra: frozenset[str]
+
+    @classmethod
+    def for_text(cls, text: str, extra: frozenset[str]) -> Lexicon:
+        """Build the lexicon of *text* (its own words counted case-insensitively)."""
+        counts = Counter(run.lower() for run in _RUN.findall(text))
+        return cls(english_frequencies(), MappingProxyType(dict(counts)), extra)
+
+    def is_word(self, word: str) -> bool:
+        """Whether *word* is a known word: English, user-supplied, or repeated in the text."""
+        low = word.lower()
+        return (
+            low in self.freq
+            or word in self.extra
+            or low in self.extra
+            or self.doc_counts.get(low, 0) >= 2
+        )
+
+    def logp(self, word: str, own: int = 0) -> float:
+        """Log-probability of *word*; *own* occurrences in the text are not counted as use."""
+        if not word:
+            return 0.0
+        low = word.lower()
+        best = -math.inf
+        f = self.freq.get(low)
+        if f is not None:
+            best = math.log(f)
+        if word in self.extra or low in self.extra:
+            best = max(best, _EXTRA_LOGP)
+        seen = self.doc_counts.get(low, 0) - own
+        if seen >= 2:
+            best = max(best, _DOC_LOGP_MORE)
+        elif seen == 1:
+            best = max(best, _DOC_LOGP_ONCE)
+        if best > -math.inf:
+            return best
+        if _NUMBER.fullmatch(word):
+            return _NUMBER_LOGP
+        if _ACRONYM.fullmatch(word):
+            return _ACRONYM_LOGP
+        return unknown_logp(len(word))

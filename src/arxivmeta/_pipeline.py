@@ -1,0 +1,157 @@
+"""Clean chunks of raw items, in this process or in worker processes, keeping their order.
+
+A chunk is a list of :class:`~arxivmeta._io.Item`; each comes back as a :class:`Cleaned`
+(compact JSON text, ready to write) or a :class:`Failed`. Work leaves the main process only
+as raw text and comes back only as text, which is what is cheapest to pickle.
+
+>>> from arxivmeta._io import Item
+>>> [type(outcome).__name__ for outcome in process_chunk([Item(1, 1, b"{}"), Item(2, 2, b"{")])]
+['Cleaned', 'Failed']
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import NamedTuple
+
+from arxivmeta._io import Item
+from arxivmeta.batch import Rejected, failure_reason, format_option, raw_text, to_record
+from arxivmeta.explain import Step
+from arxivmeta.records import clean_and_explain, clean_record
+
+CHUNK_SIZE = 256
+"""Records per chunk sent to a worker: large enough to amortise the hand-off."""
+
+IN_FLIGHT_PER_WORKER = 4
+"""Chunks queued per worker; bounds memory while keeping every worker busy."""
+
+
+class Settings(NamedTuple):
+    """What each worker needs to know: the record format and whether to list changes."""
+
+    format: str | None = None
+    explain: bool = False
+    check: bool = False
+
+
+_DEFAULT = Settings()
+
+
+class Cleaned(NamedTuple):
+    """A cleaned record: its position, JSON text, the steps that changed it, and whether it did."""
+
+    position: int
+    line: int
+    text: str
+    steps: tuple[Step, ...]
+    changed: bool
+
+
+class Failed(NamedTuple):
+    """A rejected record and the line where it starts."""
+
+    line: int
+    rejected: Rejected
+
+
+def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Cleaned | Failed]:
+    """Clean every item of ``chunk``; never raises for bad data."""
+    options = format_option(settings.format)
+    explain = settings.explain or settings.check
+    outcomes: list[Cleaned | Failed] = []
+    for item in chunk:
+        record = to_record(item.raw, item.position)
+        if isinstance(record, Rejected):
+            outcomes.append(Failed(item.line, record))
+            continue
+        try:
+            if explain:
+                paper, steps = clean_and_explain(record, **options)
+            else:
+                paper, steps = clean_record(record, **options), []
+            text = paper.model_dump_json()
+            changed = bool(steps) or (
+                settings.check and paper.model_dump(mode="json") != dict(record)
+            )
+        except Exception as error:  # every failure is reported as a rejection
+            rejected = Rejected(
+                position=item.position, reason=failure_reason(error), raw=raw_text(item.raw)
+            )
+            outcomes.append(Failed(item.line, rejected))
+            continue
+        outcomes.append(Cleaned(item.position, item.line, text, tuple(steps), changed))
+    return outcomes
+
+
+def chunked(items: Iterable[Item], size: int = CHUNK_SIZE) -> Iterator[list[Item]]:
+    """Group items into lists of ``size`` (the last may be shorter)."""
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ignore_interrupts() -> None:
+    # The main process handles Ctrl-C and shuts the pool down; workers must not die first.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs``, with 0 meaning every core this process may use."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    chunks: Iterable[list[Item]], settings: Settings, jobs: int = 1
+) -> Iterator[list[Cleaned | Failed]]:
+    """Process chunks with ``jobs`` workers and yield their outcomes in input order.
+
+    The worker pool starts here, before the caller starts any thread (a progress bar's),
+    because forking a process that has threads is unsafe.
+    """
+    if jobs <= 1:
+        return (process_chunk(chunk, settings) for chunk in chunks)
+    # fork starts workers without re-running the caller's __main__ module, and lets them
+    # share the word lists the parent loaded by cleaning one record first.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    process_chunk([_WARM_UP], settings)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    pool.submit(_nothing).result()  # with fork, the first task starts every worker
+    return _in_order(pool, chunks, settings, jobs)
+
+
+_WARM_UP = Item(0, 0, b'{"title": "Warm up", "abstract": "Load the word lists once."}')
+
+
+def _nothing() -> None:
+    return None
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, chunks: Iterable[list[Item]], settings: Settings, jobs: int
+) -> Iterator[list[Cleaned | Failed]]:
+    pending: deque[Future[list[Cleaned | Failed]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(process_chunk, chunk, settings))
+            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

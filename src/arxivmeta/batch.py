@@ -1,0 +1,290 @@
+"""Clean many records at once, turning bad input into :class:`Rejected` values.
+
+:func:`clean_records` is the loop behind the command line, the Dask bag and the Spark or
+Ray recipes: it takes parsed records or raw JSON text, keeps the input order, and never
+raises for bad data. A line that is not JSON, a value that is not an object and a record
+that cannot be cleaned each come out as a :class:`Rejected` saying where and why.
+
+>>> from arxivmeta.batch import clean_records
+>>> lines = ['{"title": "Quantum  walks"}', '{"title": "Cut off', '[1, 2]']
+>>> for result in clean_records(lines):
+...     print(type(result).__name__, getattr(result, "position", ""))
+Paper
+Rejected 2
+Rejected 3
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from arxivmeta.errors import ArxivMetaError, InvalidRecord
+from arxivmeta.explain import Step
+from arxivmeta.models import Paper
+from arxivmeta.records import clean_and_explain, clean_record
+
+RAW_LIMIT = 65_536
+"""Characters of raw text kept in :attr:`Rejected.raw`; longer text is cut and ends in ``…``.
+
+Large enough that almost every rejected record can be repaired and fed back as it is,
+small enough that one runaway line cannot fill the rejects file.
+"""
+
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted in a record (real records nest < 10)."""
+
+MAX_NUMBER_DIGITS = 100
+"""Longest number accepted: longer ones are a denial-of-service risk, not metadata."""
+
+
+class Rejected(BaseModel):
+    """An input that could not be cleaned: where it was, why, and its raw text.
+
+    ``position`` is the 1-based line number in JSON Lines, or the 1-based index in an
+    array; ``raw`` is the text as read (a parsed record is shown re-encoded as JSON),
+    cut to :data:`RAW_LIMIT` characters; ``source`` names the file when known.
+
+    >>> Rejected(position=3, reason="not valid JSON", raw='{"title": ').model_dump()
+    {'position': 3, 'reason': 'not valid JSON', 'raw': '{"title": ', 'source': None}
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    position: int
+    reason: str
+    raw: str
+    source: str | None = None
+
+
+class _BadNumber(ValueError):
+    """A number that cannot be kept as metadata (too long, or not finite)."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _BadNumber(f"number too large ({len(text)} digits)")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _BadNumber(f"number too large ({len(text)} characters)")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadNumber(f"number out of range: {text}")
+    return value
+
+
+def _parse_constant(text: str) -> float:
+    raise _BadNumber(f"{text} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(
+    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
+)
+
+
+def decode_json(text: str) -> Any:
+    """Decode one JSON value strictly: no NaN, no infinities, no numbers over 100 digits.
+
+    Raises :class:`ValueError` (``json.JSONDecodeError`` for bad syntax) or
+    :class:`RecursionError` for absurd nesting.
+
+    >>> decode_json('{"citationCount": 12}')
+    {'citationCount': 12}
+    >>> decode_json('[1e999]')
+    Traceback (most recent call last):
+    ...
+    arxivmeta.batch._BadNumber: number out of range: 1e999
+    """
+    return _DECODER.decode(text)
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests containers more than ``limit`` deep (iterative, no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend(
+            (child, depth + 1) for child in children if isinstance(child, Mapping | list | tuple)
+        )
+    return False
+
+
+def shorten_raw(text: str) -> str:
+    """Cut ``text`` to :data:`RAW_LIMIT` characters, marking a cut with ``…``."""
+    return text if len(text) <= RAW_LIMIT else text[: RAW_LIMIT - 1] + "…"
+
+
+def raw_text(item: Any) -> str:
+    """The text of an input as a :class:`Rejected` shows it, cut to :data:`RAW_LIMIT`."""
+    if isinstance(item, bytes):
+        return shorten_raw(item[: RAW_LIMIT * 4].decode("utf-8", "replace").rstrip("\r\n"))
+    if isinstance(item, str):
+        return shorten_raw(item.rstrip("\r\n"))
+    try:
+        return shorten_raw(json.dumps(item, ensure_ascii=False, default=repr))
+    except (ValueError, TypeError, RecursionError):
+        pass
+    try:
+        return shorten_raw(repr(item))
+    except RecursionError:
+        return f"<{type(item).__name__} nested too deep to show>"
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return "a number"
+    return type(value).__name__
+
+
+def to_record(item: Mapping[str, Any] | str | bytes, position: int) -> Mapping[str, Any] | Rejected:
+    """Turn one input (a record, or JSON text) into a record, or say why it is not one."""
+    if isinstance(item, bytes | bytearray):
+        try:
+            text = bytes(item).decode("utf-8")
+        except UnicodeDecodeError as error:
+            return Rejected(
+                position=position,
+                reason=f"not valid UTF-8 (byte {error.start})",
+                raw=raw_text(bytes(item)),
+            )
+    elif isinstance(item, str):
+        text = item
+    elif isinstance(item, Mapping):
+        if _depth_exceeds(item, MAX_DEPTH):
+            return Rejected(
+                position=position,
+                reason=f"nested deeper than {MAX_DEPTH} levels",
+                raw=raw_text(item),
+            )
+        return item
+    else:
+        return Rejected(
+            position=position,
+            reason=f"not a JSON object or JSON text ({type(item).__name__})",
+            raw=raw_text(item),
+        )
+    if not text.strip():
+        return Rejected(position=position, reason="blank line (no record)", raw="")
+    try:
+        value = decode_json(text)
+    except json.JSONDecodeError as error:
+        where = (
+            f"column {error.colno}"
+            if error.lineno == 1
+            else f"line {error.lineno} column {error.colno}"
+        )
+        cut_short = error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip())
+        kind = "truncated JSON" if cut_short else "not valid JSON"
+        return Rejected(
+            position=position,
+            reason=f"{kind}: {error.msg.removesuffix(' at')} at {where}",
+            raw=raw_text(text),
+        )
+    except RecursionError:
+        return Rejected(
+            position=position, reason=f"nested deeper than {MAX_DEPTH} levels", raw=raw_text(text)
+        )
+    except ValueError as error:
+        return Rejected(position=position, reason=str(error), raw=raw_text(text))
+    if not isinstance(value, dict):
+        return Rejected(
+            position=position,
+            reason=f"not a JSON object ({_json_type(value)})",
+            raw=raw_text(text),
+        )
+    if _depth_exceeds(value, MAX_DEPTH):
+        return Rejected(
+            position=position, reason=f"nested deeper than {MAX_DEPTH} levels", raw=raw_text(text)
+        )
+    return value
+
+
+def failure_reason(error: Exception) -> str:
+    """Say in words why cleaning raised ``error``."""
+    if isinstance(error, InvalidRecord):
+        return error.reason
+    if isinstance(error, ArxivMetaError):
+        return str(error) or type(error).__name__
+    if isinstance(error, ValueError):
+        return f"cannot clean: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+    # Not a data problem but a defect; rejecting keeps a long run alive and the record findable.
+    return f"internal error ({type(error).__name__}: {error}); please report it"
+
+
+def format_option(format: str | None) -> dict[str, Any]:
+    """Keyword arguments that pass ``format`` on to the record cleaner when it is given."""
+    return {} if format is None else {"format": format}
+
+
+def clean_records(
+    records: Iterable[Mapping[str, Any] | str | bytes],
+    *,
+    format: str | None = None,
+    start: int = 1,
+) -> Iterator[Paper | Rejected]:
+    """Clean each record in turn, yielding a :class:`Paper` or a :class:`Rejected` per input.
+
+    Items may be parsed records or JSON text (``str`` or ``bytes``, such as lines of a JSON
+    Lines file). Results keep the input order, one per input; ``start`` is the position of
+    the first input (a line number). ``format`` is passed to
+    :func:`~arxivmeta.clean_record`. Never raises for bad data.
+
+    >>> [type(r).__name__ for r in clean_records([{"title": "A"}, "{oops}", b"null"], start=10)]
+    ['Paper', 'Rejected', 'Rejected']
+    """
+    options = format_option(format)
+    for position, item in enumerate(records, start):
+        record = to_record(item, position)
+        if isinstance(record, Rejected):
+            yield record
+            continue
+        try:
+            yield clean_record(record, **options)
+        except Exception as error:  # every failure is reported as a rejection
+            yield Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))
+
+
+def explain_records(
+    records: Iterable[Mapping[str, Any] | str | bytes],
+    *,
+    format: str | None = None,
+    start: int = 1,
+) -> Iterator[tuple[Paper, list[Step]] | Rejected]:
+    """Like :func:`clean_records`, but yield ``(paper, steps)`` for each cleaned record.
+
+    >>> [type(r).__name__ for r in explain_records(['{"title": "A"}', "[]"])]
+    ['tuple', 'Rejected']
+    """
+    options = format_option(format)
+    for position, item in enumerate(records, start):
+        record = to_record(item, position)
+        if isinstance(record, Rejected):
+            yield record
+            continue
+        try:
+            yield clean_and_explain(record, **options)
+        except Exception as error:  # every failure is reported as a rejection
+            yield Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))

@@ -1,0 +1,259 @@
+"""arXiv records as XML: OAI-PMH ``arXiv``, ``arXivRaw`` and ``oai_dc``, and API Atom entries.
+
+A record is the XML string itself or ``{"xml": "<...>"}``; a whole OAI-PMH response or
+Atom feed is accepted when it holds exactly one record. Documents with a DTD or entity
+declarations are refused (no entity expansion, no external fetches).
+https://info.arxiv.org/help/oa/index.html, https://info.arxiv.org/help/api/user-manual.html
+
+Elements no field uses land in ``extra`` under their local name.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import Any
+
+import regex
+
+from arxivmeta.errors import InvalidRecord
+from arxivmeta.formats._base import AuthorParts, RawPaper, Source
+
+NAME = "arxiv-xml"
+_RECORD_TAGS = ("arXiv", "arXivRaw", "dc", "entry")
+_UNSAFE = regex.compile(r"<!(?:DOCTYPE|ENTITY)", regex.IGNORECASE)
+_COMMENT = regex.compile(r"^\s*Comment:\s*", regex.IGNORECASE)
+_DOI = regex.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+", regex.I)
+
+
+def matches(record: Any) -> bool:
+    """True for an XML string or a mapping whose only field is ``xml``."""
+    if isinstance(record, str):
+        return record.lstrip().startswith("<")
+    return isinstance(record, Mapping) and set(record) == {"xml"}
+
+
+def xml_text(record: Any) -> str:
+    """The XML text of a record given as a string or as ``{"xml": ...}``."""
+    text = record if isinstance(record, str) else record.get("xml")
+    if not isinstance(text, str):
+        raise InvalidRecord("the 'xml' field must hold the record's XML text")
+    return text
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _text(element: ET.Element | None) -> str | None:
+    if element is None:
+        return None
+    text = "".join(element.itertext())
+    return text if text.strip() else None
+
+
+def _value(element: ET.Element) -> Any:
+    """An element as plain data: text, or a mapping of attributes and children."""
+    children = list(element)
+    if not children and not element.attrib:
+        return (element.text or "").strip()
+    value: dict[str, Any] = {f"@{_local(k)}": v for k, v in element.attrib.items()}
+    for child in children:
+        key = _local(child.tag)
+        item = _value(child)
+        if key in value:
+            if not isinstance(value[key], list):
+                value[key] = [value[key]]
+            value[key].append(item)
+        else:
+            value[key] = item
+    if element.text and element.text.strip():
+        value["#text"] = element.text.strip()
+    return value
+
+
+def parse(record: Any) -> tuple[ET.Element, ET.Element]:
+    """Parse the XML safely; return the document root and the one record element in it."""
+    text = xml_text(record)
+    if _UNSAFE.search(text):
+        raise InvalidRecord("XML with a DTD or entity declarations is refused")
+    try:
+        root = ET.fromstring(text)  # noqa: S314 - declarations were refused above
+    except ET.ParseError as error:
+        raise InvalidRecord(f"the XML is not well-formed: {error}") from None
+    found = [el for el in root.iter() if _local(el.tag) in _RECORD_TAGS]
+    # An arXivRaw or arXiv element inside an OAI record, or Atom entries in a feed.
+    found = [el for el in found if not any(el in list(other.iter())[1:] for other in found)]
+    if not found:
+        raise InvalidRecord("the XML holds no arXiv, arXivRaw, oai_dc or Atom entry record")
+    if len(found) > 1:
+        raise InvalidRecord(f"the XML holds {len(found)} records; pass them one at a time")
+    return root, found[0]
+
+
+def read(record: Any) -> RawPaper:
+    """Find the raw values of an XML record."""
+    root, element = parse(record)
+    kind = _local(element.tag)
+    raw = RawPaper()
+    header = next((el for el in root.iter() if _local(el.tag) == "header"), None)
+    if header is not None:
+        raw.extra["header"] = _value(header)
+    used: set[int] = set()
+
+    def take(name: str) -> Source | None:
+        for child in element:
+            if _local(child.tag) == name and id(child) not in used:
+                used.add(id(child))
+                text = _text(child)
+                return None if text is None else Source(f"{kind}.{name}", text)
+        return None
+
+    def take_all(name: str) -> list[ET.Element]:
+        found = [child for child in element if _local(child.tag) == name]
+        used.update(id(child) for child in found)
+        return found
+
+    if kind == "entry":
+        _read_atom(element, raw, take, take_all)
+    elif kind == "dc":
+        _read_dc(raw, take_all)
+    else:
+        identifier = take("id")
+        if identifier is not None:
+            raw.identifiers.append(identifier)
+        raw.title = take("title")
+        raw.abstract = take("abstract")
+        raw.categories = take("categories")
+        raw.comments = take("comments")
+        raw.journal_ref = take("journal-ref")
+        raw.license = take("license")
+        doi = take("doi")
+        if doi is not None:
+            raw.dois.append(doi)
+        if kind == "arXiv":
+            raw.published = take("created")
+            raw.updated = take("updated")
+            authors = take_all("authors")
+            if authors:
+                parts = tuple(_author_parts(author) for author in authors[0])
+                raw.authors_parts = Source("arXiv.authors", parts)
+        else:
+            raw.authors_text = take("authors")
+            _read_versions(raw, take_all("version"))
+    for child in element:
+        if id(child) not in used:
+            key = _local(child.tag)
+            value = _value(child)
+            if key in raw.extra:
+                previous = raw.extra[key]
+                raw.extra[key] = [*previous, value] if isinstance(previous, list) else [
+                    previous,
+                    value,
+                ]
+            else:
+                raw.extra[key] = value
+    return raw
+
+
+def _author_parts(author: ET.Element) -> AuthorParts:
+    fields: dict[str, list[str]] = {}
+    for child in author:
+        fields.setdefault(_local(child.tag), []).append(_text(child) or "")
+    return AuthorParts(
+        " ".join(fields.get("keyname", [])),
+        " ".join(fields.get("forenames", [])),
+        " ".join(fields.get("suffix", [])),
+        tuple(a for a in fields.get("affiliation", []) if a.strip()),
+    )
+
+
+def _read_versions(raw: RawPaper, versions: list[ET.Element]) -> None:
+    dated = [(v.get("version"), _text(v.find("{*}date"))) for v in versions]
+    if not dated:
+        return
+    if dated[0][1] is not None:
+        raw.published = Source("arXivRaw.version[0].date", dated[0][1])
+    last = len(dated) - 1
+    if last > 0 and dated[last][1] is not None:
+        raw.updated = Source(f"arXivRaw.version[{last}].date", dated[last][1])
+    raw.arxiv_version = Source(f"arXivRaw.version[{last}]@version", dated[last][0])
+    extra = [_value(v) for v in versions]
+    if any(set(item) - {"@version", "date"} for item in extra if isinstance(item, dict)):
+        raw.extra["version"] = extra
+
+
+def _read_atom(element: ET.Element, raw: RawPaper, take: Any, take_all: Any) -> None:
+    identifier = take("id")
+    if identifier is not None:
+        raw.identifiers.append(identifier)
+    raw.title = take("title")
+    raw.abstract = take("summary")
+    raw.published = take("published")
+    raw.updated = take("updated")
+    raw.comments = take("comment")
+    raw.journal_ref = take("journal_ref")
+    doi = take("doi")
+    if doi is not None:
+        raw.dois.append(doi)
+    authors = take_all("author")
+    if authors:
+        parts = []
+        for author in authors:
+            name = _text(author.find("{*}name")) or ""
+            affiliations = tuple(
+                text for a in author.findall("{*}affiliation") if (text := _text(a)) is not None
+            )
+            parts.append((name.strip(), affiliations))
+        raw.authors_names = Source("entry.author", tuple(parts))
+    codes: list[str] = []
+    for primary in take_all("primary_category"):
+        term = primary.get("term")
+        if term:
+            codes.append(term)
+    for category in take_all("category"):
+        term = category.get("term")
+        if term and term not in codes:
+            codes.append(term)
+    if codes:
+        raw.categories = Source("entry.category", " ".join(codes))
+
+
+def _read_dc(raw: RawPaper, take_all: Any) -> None:
+    titles = [t for el in take_all("title") if (t := _text(el)) is not None]
+    if titles:
+        raw.title = Source("dc.title", titles[0])
+    creators = [t for el in take_all("creator") if (t := _text(el)) is not None]
+    if creators:
+        parts = []
+        for creator in creators:
+            family, _, given = creator.partition(",")
+            parts.append(AuthorParts(family.strip(), given.strip(), "", ()))
+        raw.authors_parts = Source("dc.creator", tuple(parts))
+    descriptions = [t for el in take_all("description") if (t := _text(el)) is not None]
+    for description in descriptions:
+        if _COMMENT.match(description):
+            if raw.comments is None:
+                raw.comments = Source("dc.description", _COMMENT.sub("", description, count=1))
+        elif raw.abstract is None:
+            raw.abstract = Source("dc.description", description)
+        else:
+            raw.extra.setdefault("description", []).append(description)
+    dates = [t for el in take_all("date") if (t := _text(el)) is not None]
+    if dates:
+        raw.published = Source("dc.date[0]", dates[0])
+        if len(dates) > 1:
+            raw.updated = Source(f"dc.date[{len(dates) - 1}]", dates[-1])
+    rest: list[str] = []
+    for text in (t for el in take_all("identifier") if (t := _text(el)) is not None):
+        if "arxiv.org/abs/" in text and not raw.identifiers:
+            raw.identifiers.append(Source("dc.identifier", text))
+        elif _DOI.match(text) and not raw.dois:
+            raw.dois.append(Source("dc.identifier", text))
+        else:
+            rest.append(text)
+    if rest:
+        raw.extra["identifier"] = rest
+    subjects = [t for el in take_all("subject") if (t := _text(el)) is not None]
+    if subjects:
+        raw.extra["subject"] = subjects

@@ -1,0 +1,477 @@
+"""Read DOIs and arXiv identifiers in the forms real metadata holds them.
+
+DOI syntax follows the DOI Handbook (https://www.doi.org/the-identifier/resources/handbook/,
+section 2.2: ``10.`` + registrant code, ``/``, suffix; case-insensitive over ASCII). arXiv
+identifiers follow https://info.arxiv.org/help/arxiv_identifier.html: ``YYMM.NNNN`` from
+April 2007, ``YYMM.NNNNN`` from January 2015, ``archive/YYMMNNN`` before that.
+
+Labels (``doi:``, ``arXiv:``), resolver and arXiv URLs, percent-encoding, Unicode dashes
+and full-width digits, zero-width characters and prose punctuation are read through; an
+aggregator's pseudo-DOI ``arxiv-2408.16978`` is read as the arXiv identifier it is. Nothing
+is guessed: text that could mean two things, or nothing, raises a typed error whose
+``reason`` says why.
+
+>>> parse_identifier("https://doi.org/arxiv-2408.16978")
+ArxivId('2408.16978')
+>>> parse_doi("DOI: 10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O.")
+DOI('10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-o')
+>>> parse_arxiv_id("arXiv:math.GT/0309136v2 [math.GT]")
+ArxivId('math/0309136v2')
+>>> parse_arxiv_id("arxiv-2413.00001")
+Traceback (most recent call last):
+...
+arxivmeta.errors.InvalidArxivId: not a valid arXiv identifier (bad_month): 'arxiv-2413.00001': month 13
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote
+
+from arxivmeta._arxiv_archives import (
+    FIRST_OLD_MONTH,
+    LAST_OLD_MONTH,
+    OLD_ARCHIVES,
+    yymm_key,
+)
+from arxivmeta._identifier_text import strip_prose, tidy_unicode
+from arxivmeta.errors import InvalidArxivId, InvalidDOI, InvalidIdentifier
+from arxivmeta.models import ARXIV_DOI_PREFIX, DOI, ArxivId
+
+__all__ = [
+    "MAX_INPUT_LENGTH",
+    "canonical_doi_text",
+    "is_valid_arxiv_id",
+    "is_valid_doi",
+    "parse_arxiv_id",
+    "parse_doi",
+    "parse_identifier",
+]
+
+MAX_INPUT_LENGTH = 2048
+"""Longer input is rejected (``too_long``): no real identifier, even as a URL, comes close."""
+
+# "arxiv_doi": one of arXiv's own DOIs, so both a DOI and an arXiv identifier.
+_Shape = Literal["doi", "arxiv", "arxiv_doi"] | None
+
+# Every pattern below is anchored and made of character classes that cannot overlap at
+# their boundaries, so matching is linear: no nested or adjacent ambiguous repetition.
+_DOI_PREFIX = re.compile(r"10\.[0-9]{4,}(?:\.[0-9]+)*")
+_HANDLE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+)*/")
+_NEW_ID = re.compile(r"([0-9]{4})\.([0-9]+)(?:[vV]([0-9]*))?")
+_OLD_ID = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\.([A-Za-z][A-Za-z-]*))?/([0-9]+)(?:[vV]([0-9]*))?")
+_LISTING_TAIL = re.compile(r"\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\](?: [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})?")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_SEPARATORS = re.compile(r"[ ,;|]+")
+
+_DOI_HOSTS = frozenset(
+    {
+        "doi.org",
+        "dx.doi.org",
+        "doi.acm.org",
+        "doi.wiley.com",
+        "doi.ieeecomputersociety.org",
+        "hdl.handle.net",
+    }
+)
+_ARXIV_VIEWS = ("abs/", "pdf/", "ps/", "html/", "format/", "e-print/", "src/")
+_GENERAL_REASONS = frozenset(
+    {
+        "empty",
+        "too_long",
+        "not_text",
+        "two_identifiers",
+        "bad_percent_encoding",
+        "unbalanced",
+        "unsupported_url",
+    }
+)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class _Reject(Exception):
+    """Why the text is not an identifier, and which kind it looked like."""
+
+    def __init__(self, reason: str, shape: _Shape, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.shape = shape
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class _Arxiv:
+    id: str
+    version: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Doi:
+    value: str
+    arxiv: _Arxiv | None = None
+
+
+def _lower(text: str) -> str:
+    # DOIs are case-insensitive over ASCII only (DOI Handbook 3.4); str.lower would fold more.
+    return text.translate(_ASCII_LOWER)
+
+
+def _read(text: object) -> _Doi | _Arxiv:
+    """Read one identifier from ``text`` or raise :class:`_Reject`."""
+    if not isinstance(text, str):
+        raise _Reject("not_text", None, f"expected str, got {type(text).__name__}")
+    if len(text) > MAX_INPUT_LENGTH:
+        raise _Reject("too_long", None, f"{len(text)} characters, limit {MAX_INPUT_LENGTH}")
+    body = strip_prose(tidy_unicode(text))
+    if body is None:
+        raise _Reject("unbalanced", None, "brackets and punctuation do not settle")
+    if not body:
+        raise _Reject("empty", None)
+    _check_single(body)
+    return _read_one(body)
+
+
+def _check_single(body: str) -> None:
+    """Reject text that holds two identifiers: which one was meant cannot be known."""
+    if not _SEPARATORS.search(body):
+        return
+    found = 0
+    for part in _SEPARATORS.split(body):
+        found += _reads_alone(part)
+        if found == 2:
+            raise _Reject("two_identifiers", None, "two identifiers in one value")
+
+
+def _reads_alone(part: str) -> bool:
+    body = strip_prose(part)
+    if not body:
+        return False
+    try:
+        _read_one(body)
+    except _Reject:
+        return False
+    return True
+
+
+def _read_one(body: str) -> _Doi | _Arxiv:
+    labelled_doi = False
+    decoded = False
+    for _ in range(3):  # "DOI: https://doi.org/doi:10..." stacks at most this deep
+        lower = _lower(body)
+        url = _split_url(body, lower)
+        if url is not None:
+            host_kind, path = url
+            if host_kind == "arxiv":
+                return _arxiv_from_path(path)
+            body, labelled_doi, decoded = _decode(path), True, True
+            continue
+        label = _doi_label_length(lower)
+        if label:
+            body, labelled_doi = body[label:], True
+            continue
+        break
+    if not decoded:
+        body = _decode(body)
+    settled = strip_prose(tidy_unicode(body))
+    if settled is None:
+        raise _Reject("unbalanced", None, "brackets and punctuation do not settle")
+    if not settled:
+        raise _Reject("empty", "doi" if labelled_doi else None)
+    _check_single(settled)  # again: labels hid it, or percent-decoding revealed it
+    body = settled
+    lower = _lower(body)
+
+    arxiv_label = _arxiv_label_length(lower)
+    if arxiv_label:
+        return _read_arxiv(body[arxiv_label:])
+    if lower.startswith("10."):
+        return _read_doi(body)
+    if _HANDLE_LIKE.match(lower):
+        raise _Reject("bad_prefix", "doi", "a DOI prefix is 10. and a registrant code")
+    if labelled_doi:
+        raise _Reject("bad_prefix", "doi", "labelled as a DOI but does not start with 10.")
+    if _NEW_ID.match(body) or _OLD_ID.match(body):
+        return _read_arxiv(body)
+    raise _Reject("not_an_identifier", None)
+
+
+def _split_url(body: str, lower: str) -> tuple[Literal["doi", "arxiv"], str] | None:
+    """The path of a DOI-resolver or arXiv URL, with query and fragment cut off."""
+    start = 0
+    for scheme in ("https://", "http://", "//"):
+        if lower.startswith(scheme):
+            start = len(scheme)
+            break
+    slash = lower.find("/", start)
+    end = slash if slash >= 0 else len(lower)
+    host = lower[start:end].partition(":")[0].removeprefix("www.")
+    if host in _DOI_HOSTS:
+        kind: Literal["doi", "arxiv"] = "doi"
+    elif host == "arxiv.org" or host.endswith(".arxiv.org") or host == "xxx.lanl.gov":
+        kind = "arxiv"
+    elif start:
+        raise _Reject("unsupported_url", None, f"not a DOI resolver or arXiv: {host!r}")
+    else:
+        return None
+    path = body[end + 1 :] if slash >= 0 else ""
+    # A "?" or "#" that belongs to a DOI is percent-encoded in a URL; a bare one starts the
+    # query or fragment.
+    for mark in "?#":
+        path = path.partition(mark)[0]
+    return kind, path
+
+
+def _decode(text: str) -> str:
+    if "%" not in text:
+        return text
+    try:
+        decoded = unquote(text, errors="strict")
+    except UnicodeDecodeError as error:
+        raise _Reject("bad_percent_encoding", None, "escapes are not UTF-8") from error
+    if _PERCENT_ESCAPE.search(decoded):
+        # Encoded twice: decoding again could corrupt a DOI that holds a literal "%".
+        raise _Reject("bad_percent_encoding", None, "percent-encoded more than once")
+    return decoded
+
+
+def _doi_label_length(lower: str) -> int:
+    """Length of a leading ``doi:``, ``DOI``, ``urn:doi:`` or ``info:doi/`` label, else 0."""
+    for label in ("urn:doi:", "info:doi/", "doi"):
+        if lower.startswith(label):
+            break
+    else:
+        return 0
+    if lower == label:
+        return len(label)  # a bare label: the identifier itself is missing
+    index = _skip_spaces(lower, len(label))
+    if label == "doi" and lower.startswith((":", "="), index):
+        index = _skip_spaces(lower, index + 1)
+    if label == "doi" and index == 3 and not lower.startswith("10.", index):
+        return 0  # "doing", "doi.org" and the like are not labels
+    return index
+
+
+def _arxiv_label_length(lower: str) -> int:
+    """Length of a leading ``arXiv:``, ``arXiv``, ``arxiv-`` or ``arXiv.`` label, else 0."""
+    if not lower.startswith("arxiv"):
+        return 0
+    index = _skip_spaces(lower, 5)
+    if lower.startswith((":", "-", "."), index):
+        return _skip_spaces(lower, index + 1)
+    return index if index > 5 else 0
+
+
+def _skip_spaces(text: str, index: int) -> int:
+    while index < len(text) and text[index] == " ":
+        index += 1
+    return index
+
+
+def _read_doi(body: str) -> _Doi:
+    prefix, slash, suffix = body.partition("/")
+    if not _DOI_PREFIX.fullmatch(prefix):
+        raise _Reject("bad_prefix", "doi", "a DOI prefix is 10. and a registrant code of 4+ digits")
+    if not slash or not suffix:
+        raise _Reject("empty_suffix", "doi")
+    if " " in suffix:
+        raise _Reject("whitespace", "doi", "a DOI holds no spaces")
+    lower_suffix = _lower(suffix)
+    if prefix == ARXIV_DOI_PREFIX and lower_suffix.startswith("arxiv."):
+        paper = _arxiv_core(suffix[6:], shape="arxiv_doi")
+        if paper.version is not None:
+            raise _Reject("versioned_arxiv_doi", "arxiv_doi", "arXiv's DOIs name the paper, not a version")
+        return _Doi(f"{ARXIV_DOI_PREFIX}/arXiv.{paper.id}", paper)
+    return _Doi(f"{prefix}/{lower_suffix}")
+
+
+def _read_arxiv(body: str) -> _Arxiv:
+    if _lower(body).startswith("10."):
+        raise _Reject("not_an_arxiv_id", "arxiv", "labelled arXiv but holds a DOI")
+    return _arxiv_core(body, shape="arxiv")
+
+
+def _arxiv_from_path(path: str) -> _Arxiv:
+    lower = _lower(path)
+    for view in _ARXIV_VIEWS:
+        if lower.startswith(view):
+            return _arxiv_core(_decode(path[len(view) :]).rstrip("/"), shape="arxiv")
+    raise _Reject("not_an_arxiv_id", "arxiv", "an arXiv URL that names no paper")
+
+
+def _arxiv_core(text: str, *, shape: _Shape) -> _Arxiv:
+    """Validate a bare identifier with optional version, ``.pdf`` and listing tail."""
+    head, space, tail = text.partition(" ")
+    if space:
+        if not _LISTING_TAIL.fullmatch(" ".join(tail.split())):
+            raise _Reject("whitespace", shape, "text after the identifier")
+        text = head
+    if _lower(text).endswith(".pdf"):
+        text = text[:-4]
+    new = _NEW_ID.fullmatch(text)
+    if new:
+        return _Arxiv(_new_style(new[1], new[2], shape), _version(new[3], shape))
+    old = _OLD_ID.fullmatch(text)
+    if old:
+        return _Arxiv(_old_style(old[1], old[2], old[3], shape), _version(old[4], shape))
+    raise _Reject("not_an_arxiv_id", shape)
+
+
+def _new_style(yymm: str, number: str, shape: _Shape) -> str:
+    _check_month(yymm, shape)
+    if int(yymm) < 704:
+        raise _Reject("bad_date", shape, "new-style identifiers start in 0704")
+    width = 4 if int(yymm) <= 1412 else 5
+    if len(number) != width:
+        raise _Reject(
+            "bad_sequence_width", shape, f"{yymm} takes a {width}-digit number, not {len(number)}"
+        )
+    if int(number) == 0:
+        raise _Reject("bad_sequence", shape, "numbers start at 1")
+    return f"{yymm}.{number}"
+
+
+def _old_style(archive_text: str, subject: str | None, digits: str, shape: _Shape) -> str:
+    archive = OLD_ARCHIVES.get(_lower(archive_text))
+    if archive is None:
+        raise _Reject("unknown_archive", shape, f"no old-scheme archive {archive_text!r}")
+    if subject is not None and _lower(subject) not in {
+        _lower(code) for code in archive.subject_classes
+    }:
+        raise _Reject("unknown_subject_class", shape, f"{archive.name} has no class {subject!r}")
+    if len(digits) != 7:
+        raise _Reject("bad_sequence_width", shape, f"YYMMNNN is 7 digits, not {len(digits)}")
+    yymm, number = digits[:4], digits[4:]
+    _check_month(yymm, shape)
+    if not yymm_key(FIRST_OLD_MONTH) <= yymm_key(yymm) <= yymm_key(LAST_OLD_MONTH):
+        raise _Reject("bad_date", shape, "old-style identifiers run from 9108 to 0703")
+    if yymm_key(yymm) < yymm_key(archive.opened):
+        raise _Reject("bad_date", shape, f"{archive.name} opened in {archive.opened}")
+    if number == "000":
+        raise _Reject("bad_sequence", shape, "numbers start at 001")
+    return f"{archive.name}/{digits}"
+
+
+def _check_month(yymm: str, shape: _Shape) -> None:
+    if not 1 <= int(yymm[2:]) <= 12:
+        raise _Reject("bad_month", shape, f"month {yymm[2:]}")
+
+
+def _version(digits: str | None, shape: _Shape) -> int | None:
+    if digits is None:
+        return None
+    if not digits or digits[0] == "0" or len(digits) > 3:
+        raise _Reject("bad_version", shape, "a version is v1, v2, ...")
+    return int(digits)
+
+
+def _arxiv_model(paper: _Arxiv) -> ArxivId:
+    return ArxivId.model_construct(id=paper.id, version=paper.version)
+
+
+def parse_doi(text: str) -> DOI:
+    """Read a DOI; raise :class:`InvalidDOI` with a ``reason`` when ``text`` holds none.
+
+    >>> parse_doi("https://dx.doi.org/10.1175%2F1520-0469(1996)053<0946:ASTFHH>2.0.CO;2")
+    DOI('10.1175/1520-0469(1996)053<0946:astfhh>2.0.co;2')
+    >>> parse_doi("https://doi.org/arxiv-2408.16978")
+    Traceback (most recent call last):
+    ...
+    arxivmeta.errors.InvalidDOI: not a valid DOI (is_arxiv_id): ...
+    """
+    try:
+        found = _read(text)
+    except _Reject as reject:
+        reason = reject.reason
+        if reject.shape not in {"doi", "arxiv_doi"} and reason not in _GENERAL_REASONS:
+            reason = "not_a_doi"
+        raise InvalidDOI(reason, _shown(text), reject.detail) from None
+    if isinstance(found, _Arxiv):
+        raise InvalidDOI(
+            "is_arxiv_id", _shown(text), "an arXiv identifier; read it with parse_arxiv_id"
+        )
+    return DOI.model_construct(value=found.value)
+
+
+def canonical_doi_text(text: str) -> str:
+    """The canonical text of the DOI in ``text``: lower case, except arXiv's own DOIs.
+
+    >>> canonical_doi_text("DOI:\u00a010.48550/ARXIV.2408.16978")
+    '10.48550/arXiv.2408.16978'
+    """
+    return parse_doi(text).value
+
+
+def parse_arxiv_id(text: str) -> ArxivId:
+    """Read an arXiv identifier; raise :class:`InvalidArxivId` with a ``reason`` otherwise.
+
+    >>> parse_arxiv_id("http://export.arxiv.org/pdf/hep\u2010th/9901001v3.pdf")
+    ArxivId('hep-th/9901001v3')
+    """
+    try:
+        found = _read(text)
+    except _Reject as reject:
+        reason = reject.reason
+        if reject.shape not in {"arxiv", "arxiv_doi"} and reason not in _GENERAL_REASONS:
+            reason = "not_an_arxiv_id"
+        raise InvalidArxivId(reason, _shown(text), reject.detail) from None
+    if isinstance(found, _Doi):
+        if found.arxiv is None:
+            raise InvalidArxivId("is_doi", _shown(text), "a DOI; read it with parse_doi")
+        return _arxiv_model(found.arxiv)
+    return _arxiv_model(found)
+
+
+def parse_identifier(text: str) -> DOI | ArxivId:
+    """Read a DOI or an arXiv identifier; arXiv's own DOIs come back as :class:`ArxivId`.
+
+    >>> parse_identifier("doi:10.48550/ARXIV.2408.16978")
+    ArxivId('2408.16978')
+    >>> parse_identifier("10.1103/PhysRevD.75.124007 10.1103/PhysRevD.82.029901")
+    Traceback (most recent call last):
+    ...
+    arxivmeta.errors.InvalidIdentifier: not a valid identifier (two_identifiers): ...
+    """
+    try:
+        found = _read(text)
+    except _Reject as reject:
+        error = {"doi": InvalidDOI, "arxiv_doi": InvalidDOI, "arxiv": InvalidArxivId}.get(
+            reject.shape or "", InvalidIdentifier
+        )
+        raise error(reject.reason, _shown(text), reject.detail) from None
+    if isinstance(found, _Arxiv):
+        return _arxiv_model(found)
+    if found.arxiv is not None:
+        return _arxiv_model(found.arxiv)
+    return DOI.model_construct(value=found.value)
+
+
+def is_valid_doi(text: str) -> bool:
+    """Whether ``text`` holds exactly one DOI (an arXiv pseudo-DOI does not count).
+
+    >>> is_valid_doi("doi:10.1016/0370-2693(92)90710-L."), is_valid_doi("arxiv-2408.16978")
+    (True, False)
+    """
+    try:
+        parse_doi(text)
+    except InvalidIdentifier:
+        return False
+    return True
+
+
+def is_valid_arxiv_id(text: str) -> bool:
+    """Whether ``text`` holds exactly one valid arXiv identifier.
+
+    >>> is_valid_arxiv_id("arXiv:2408.1697"), is_valid_arxiv_id("ａｒＸｉｖ：２４０８．１６９７８")
+    (False, True)
+    """
+    try:
+        parse_arxiv_id(text)
+    except InvalidIdentifier:
+        return False
+    return True
+
+
+def _shown(text: object) -> str:
+    return text if isinstance(text, str) else repr(text)

@@ -1,0 +1,150 @@
+"""LaTeX in arXiv text: repair commands that lost their backslash, and render to Unicode.
+
+arXiv keeps math as LaTeX (``$h$-cycles``), so clean text keeps it too. Some sources strip
+every backslash (``$3.37times$``, ``textsf{Congested Clique}``);
+:func:`restore_latex_backslashes` puts it back where the command name is certain.
+:func:`latex_to_unicode` renders LaTeX as plain Unicode text with pylatexenc.
+
+>>> restore_latex_backslashes("a $3.37times$ speedup in the textsf{Congested Clique} model")
+'a $3.37\\\\times$ speedup in the \\\\textsf{Congested Clique} model'
+>>> latex_to_unicode(r"a $3.37\\times$ speedup, 55% of MFU, Erd{\\H o}s")
+'a 3.37× speedup, 55% of MFU, Erdős'
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import regex
+
+__all__ = ["latex_to_unicode", "restore_latex_backslashes"]
+
+# Commands that only ever appear as commands when followed by "{": style and font commands.
+_TEXT_COMMANDS = (
+    "textsf textbf textit texttt textrm textsc textup textmd textnormal textsl emph "
+    "mathbf mathrm mathcal mathbb mathit mathsf mathtt mathfrak mathscr boldsymbol "
+    "operatorname underline overline widetilde widehat sqrt frac dfrac tfrac"
+).split()
+
+# Names that inside $...$ are commands, never a product of single-letter variables one
+# would write without spaces: long names, and Greek letters except the two-letter ones
+# (``mu``, ``nu``, ``pi``, ``xi``) that could be variable products.
+_MATH_COMMANDS = (
+    "times cdot cdots ldots dots infty approx simeq propto equiv leq geq neq ll gg "
+    "leqslant geqslant pm mp sim rightarrow leftarrow Rightarrow Leftarrow to mapsto "
+    "partial nabla sum prod int oint subset subseteq supset supseteq cup cap emptyset "
+    "forall exists otimes oplus wedge langle rangle ell hbar log exp sin cos tan "
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa "
+    "lambda sigma varsigma tau upsilon phi varphi chi psi omega rho varrho "
+    "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega pi mu nu xi "
+    "mathbb mathcal mathrm mathbf sqrt frac"
+).split()
+# Two-letter and function names are too likely to be variables or words on their own;
+# they are restored only when a digit or closing bracket sits right before them
+# (``$3.37times$``, ``$2pi$``).
+_AMBIGUOUS = frozenset(
+    "to ll gg pm mp pi mu nu xi eta tau chi psi phi rho log exp sin cos tan int".split()
+)
+
+_TEXT_COMMAND = regex.compile(r"(?<![\\\p{L}])(" + "|".join(_TEXT_COMMANDS) + r")(?=\{)")
+# Inline math: no "$" inside, and no space just inside the dollars, which tells
+# "$3.37times$" from prose prices ("costs $5 times $10").
+_INLINE_MATH = regex.compile(r"(?<![\\$])\$(?=[^\s$])([^$]{1,500}?)(?<=[^\s\\$])\$(?!\$)")
+_MATH_COMMAND = regex.compile(
+    r"(?<![\\\p{L}])(" + "|".join(sorted(_MATH_COMMANDS, key=len, reverse=True)) + r")(?!\p{L})"
+)
+_HINT = regex.compile(r"\{|\$")
+
+
+def restore_latex_backslashes(text: str) -> str:
+    """Put back the backslash a LaTeX command lost, only where the name is certain.
+
+    A style command (``textsf``, ``mathbb``...) followed by ``{``, or a math command name
+    (``times``, ``alpha``...) inside ``$...$``. Prose is never touched.
+
+    >>> restore_latex_backslashes("three times $O(n log n)$ and $alpha$-stable, not $x$ times")
+    'three times $O(n log n)$ and $\\\\alpha$-stable, not $x$ times'
+    """
+    if _HINT.search(text) is None:
+        return text
+    if "{" in text:
+        text = _TEXT_COMMAND.sub(r"\\\1", text)
+    if "$" in text:
+        text = _INLINE_MATH.sub(_restore_math, text)
+    return text
+
+
+def _restore_math(match: regex.Match[str]) -> str:
+    body = match.group(1)
+
+    def put_back(command: regex.Match[str]) -> str:
+        name = command.group(1)
+        start = command.start()
+        if name in _AMBIGUOUS and not (start > 0 and body[start - 1] in "0123456789)]}"):
+            return name
+        return "\\" + name
+
+    return "$" + _MATH_COMMAND.sub(put_back, body) + "$"
+
+
+# Characters that are prose in arXiv abstracts but syntax to LaTeX: "55% of MFU" would
+# start a comment and "~20" would become a tie. Private-use stand-ins carry them through.
+_PROTECT = {"%": "\ue000", "&": "\ue001", "~": "\ue002"}
+_UNPROTECT = str.maketrans({value: key for key, value in _PROTECT.items()})
+_BARE = regex.compile(r"(?<!\\)[%&~]")
+_LATEX_SIGNS = regex.compile(r"[\\$^_{}]")
+_SPACES = regex.compile(r"[ \t]{2,}")
+_STYLE_MACROS = (
+    "textsf texttt textsc textup textmd textnormal textsl textrm text mbox hbox "
+    "mathsf mathtt mathnormal mathscr boldsymbol bm operatorname"
+).split()
+
+
+@functools.cache
+def _converter() -> tuple[Any, Any]:
+    # pylatexenc is imported lazily: rendering is on demand, cleaning never needs it.
+    from pylatexenc import macrospec  # noqa: PLC0415
+    from pylatexenc.latex2text import (  # noqa: PLC0415
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.latexwalker import (  # noqa: PLC0415
+        get_default_latex_context_db as walker_context_db,
+    )
+
+    text_db = get_default_latex_context_db()
+    text_db.add_context_category(
+        "arxivmeta-style",
+        macros=[MacroTextSpec(name, "%s") for name in _STYLE_MACROS]
+        + [MacroTextSpec("cite", ""), MacroTextSpec("ref", "")],
+        prepend=True,
+    )
+    walker_db = walker_context_db()
+    walker_db.add_context_category(
+        "arxivmeta-style",
+        macros=[macrospec.MacroSpec(name, "{") for name in _STYLE_MACROS],
+        prepend=True,
+    )
+    return LatexNodes2Text(latex_context=text_db, math_mode="text"), walker_db
+
+
+def latex_to_unicode(text: str) -> str:
+    """Render LaTeX as Unicode text; text with no LaTeX comes back unchanged.
+
+    >>> latex_to_unicode(r"We detect $h$-cycles in the \\textsf{Congested Clique} ~20% faster")
+    'We detect h-cycles in the Congested Clique ~20% faster'
+    """
+    if _LATEX_SIGNS.search(text) is None:
+        return text
+    from pylatexenc.latexwalker import LatexWalker  # noqa: PLC0415
+
+    converter, walker_db = _converter()
+    protected = _BARE.sub(lambda m: _PROTECT[m.group(0)], restore_latex_backslashes(text))
+    try:
+        nodes = LatexWalker(protected, latex_context=walker_db, tolerant_parsing=True)
+        rendered: str = converter.nodelist_to_text(nodes.get_latex_nodes()[0])
+    except Exception:  # noqa: BLE001 - a renderer failure must not lose the text
+        return text
+    return _SPACES.sub(" ", rendered.translate(_UNPROTECT)).strip()

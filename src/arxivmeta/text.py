@@ -1,0 +1,63 @@
+"""Text hygiene for titles and abstracts: Unicode repair, wraps, control characters, LaTeX.
+
+:func:`clean_text` runs the named fixers of :mod:`arxivmeta.fixes` in the order of
+:data:`~arxivmeta.fixes.TEXT_PLAN`; :func:`clean_text_and_explain` also returns one
+:class:`~arxivmeta.explain.Step` per fixer that changed something, so
+``apply_plan(text, [s.fixer for s in steps]) == clean_text(text)``.
+:func:`to_plain_text` renders the LaTeX that clean text keeps (``$3.37\\times$``) as
+Unicode (``3.37×``).
+
+>>> clean_text("Byzantine fault\\x00tolerance  being an active topic, a $3.37times$ speedup")
+'Byzantine fault tolerance being an active topic, a $3.37\\\\times$ speedup'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from arxivmeta.explain import Step
+from arxivmeta.fixes import FIXERS, TEXT_PLAN, collapse_whitespace
+from arxivmeta.latex import latex_to_unicode
+
+__all__ = ["clean_text", "clean_text_and_explain", "run_plan", "to_plain_text"]
+
+
+def clean_text(text: str) -> str:
+    """Clean one text field: mojibake, NFC, line wraps, control characters, spaces, LaTeX.
+
+    >>> clean_text("FranÃ§ois  TaÃ¯ani\\n")
+    'François Taïani'
+    """
+    return run_plan(text, TEXT_PLAN, None)
+
+
+def clean_text_and_explain(text: str) -> tuple[str, list[Step]]:
+    """Clean ``text`` and list the fixers that changed it, with the value before and after.
+
+    >>> clean_text_and_explain("Cloud-native  is")[1]
+    [Step(fixer='collapse_whitespace', field='text', before='Cloud-native  is', after='Cloud-native is')]
+    """
+    steps: list[Step] = []
+    return run_plan(text, TEXT_PLAN, steps, "text"), steps
+
+
+def run_plan(
+    text: str, plan: Iterable[str], steps: list[Step] | None, field: str = "text"
+) -> str:
+    """Run the fixers named in ``plan``; when ``steps`` is a list, append a step per change."""
+    for name in plan:
+        fixed = FIXERS[name](text)
+        if fixed != text:
+            if steps is not None:
+                steps.append(Step(fixer=name, field=field, before=text, after=fixed))
+            text = fixed
+    return text
+
+
+def to_plain_text(latex: str) -> str:
+    """Render LaTeX as plain Unicode text: math, accents, style commands.
+
+    >>> to_plain_text(r"a $3.37\\times$ speedup in the \\textsf{Congested Clique} of G{\\"o}del")
+    'a 3.37× speedup in the Congested Clique of Gödel'
+    """
+    return collapse_whitespace(latex_to_unicode(latex))

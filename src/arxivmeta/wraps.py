@@ -1,0 +1,172 @@
+"""Repair words glued where the line breaks of a hard-wrapped abstract were deleted.
+
+arXiv abstracts are wrapped at about 80 columns. Aggregators that delete the line breaks
+glue the last word of each line to the first word of the next ("integral tocomplex tasks",
+"systems.As", "Vision(CV)"). Two cases:
+
+* **Marked** text still shows where each break was (U+0000, ``\\n``, ``\\r``, U+2028/9,
+  form feed, soft hyphen): every mark becomes one space and whitespace is collapsed. A line
+  ending in a hyphen after a letter continues the same word ("long-\\nterm" → "long-term"),
+  except before a conjunction ("three-\\nand four-body" → "three- and four-body").
+* **Flattened** text has no marks: a space is inserted only where a break was lost, and no
+  other character is changed. Candidate cuts are scored by a word model (wordfreq plus the
+  document's own words) and by typography; the hard-wrap geometry then picks them out: for
+  each plausible width, the lost breaks fall where the next word would not have fitted.
+
+>>> repair_line_wraps("Large Language Models (LLMs) with long context capabilities are "
+...     "integral tocomplex tasks in natural language processing and computational biology, "
+...     "such astext generation.")
+'Large Language Models (LLMs) with long context capabilities are integral to complex tasks in natural language processing and computational biology, such as text generation.'
+>>> repair_line_wraps("are integral to\\u0000complex tasks")
+'are integral to complex tasks'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from arxivmeta._wrap_chain import Cut, find_cuts
+
+__all__ = ["WrapConfig", "WrapSplit", "explain_line_wraps", "repair_line_wraps"]
+
+_MARKER = re.compile(r"\r\n|[\x00\n\r\u2028\u2029\f\u00ad]")
+_HYPHENS = "-\u2010"
+# A hyphen before one of these is a suspended compound ("three- and four-body"), not a
+# word broken across lines.
+_SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "versus", "vs", "vs.", "as"})
+
+
+@dataclass(frozen=True, slots=True)
+class WrapConfig:
+    """Options for :func:`repair_line_wraps`; frozen, so one object can be shared freely.
+
+    ``extra_vocabulary`` holds words that are never split and count as words when they
+    appear as one side of a cut. The thresholds are log-probability ratios.
+    """
+
+    extra_vocabulary: frozenset[str] = frozenset()
+    #: Cut a token outside the wrap geometry only when the evidence is at least this strong.
+    local_threshold: float = 6.5
+    #: A cut the wrap geometry asks for is made when its evidence is at least this.
+    geometry_threshold: float = 0.5
+    min_width: int = 60
+    max_width: int = 84
+    #: Tokens longer than this (URLs, formulas) are never cut: it bounds the work per token.
+    max_token_length: int = 60
+    #: Join "long-\\nterm" into "long-term" in marked text (``False``: "long- term").
+    join_hyphenated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class WrapSplit:
+    """One change: a space inserted (or a mark replaced) at ``position`` of the input."""
+
+    position: int
+    left: str
+    right: str
+    rule: str
+    score: float | None = field(default=None)
+
+
+_DEFAULT = WrapConfig()
+
+
+def repair_line_wraps(text: str, *, config: WrapConfig | None = None) -> str:
+    """Return *text* with the words that lost their line break separated again.
+
+    >>> repair_line_wraps("distributed systems.As a result, each node")
+    'distributed systems. As a result, each node'
+    >>> repair_line_wraps("long-\\nterm memory")
+    'long-term memory'
+    """
+    return explain_line_wraps(text, config=config)[0]
+
+
+def explain_line_wraps(
+    text: str, *, config: WrapConfig | None = None
+) -> tuple[str, list[WrapSplit]]:
+    """Return the repaired text and one :class:`WrapSplit` per change.
+
+    >>> fixed, splits = explain_line_wraps("we propose a modelwith two parts.")
+    >>> fixed
+    'we propose a model with two parts.'
+    >>> [(s.position, s.left, s.right, s.rule) for s in splits]
+    [(18, 'model', 'with', 'words')]
+    """
+    cfg = config or _DEFAULT
+    if not isinstance(text, str):  # totality for callers that ignore the annotation
+        text = str(text)
+    if _MARKER.search(text):
+        return _repair_marked(text, cfg)
+    cuts = find_cuts(text, cfg.extra_vocabulary, _params(cfg))
+    return _apply_cuts(text, cuts)
+
+
+def _params(cfg: WrapConfig) -> tuple[float, float, int, int, int]:
+    return (
+        cfg.local_threshold,
+        cfg.geometry_threshold,
+        cfg.min_width,
+        cfg.max_width,
+        cfg.max_token_length,
+    )
+
+
+def _apply_cuts(text: str, cuts: list[Cut]) -> tuple[str, list[WrapSplit]]:
+    pieces: list[str] = []
+    splits: list[WrapSplit] = []
+    last = 0
+    for cut in sorted(cuts, key=lambda c: c.position):
+        pieces.append(text[last : cut.position])
+        pieces.append(" ")
+        last = cut.position
+        splits.append(WrapSplit(cut.position, cut.left, cut.right, cut.rule, cut.score))
+    pieces.append(text[last:])
+    return "".join(pieces), splits
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace() and not _MARKER.match(text, start - 1):
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and not text[end].isspace() and not _MARKER.match(text, end):
+        end += 1
+    return text[start:end]
+
+
+def _repair_marked(text: str, cfg: WrapConfig) -> tuple[str, list[WrapSplit]]:
+    pieces: list[str] = []
+    splits: list[WrapSplit] = []
+    last = 0
+    for match in _MARKER.finditer(text):
+        start, end = match.span()
+        before = text[last:start]
+        left = _word_before(text, start)
+        nxt = end
+        while nxt < len(text) and text[nxt] in " \t":
+            nxt += 1
+        right = _word_after(text, nxt)
+        joins = (
+            cfg.join_hyphenated
+            and len(left) >= 2
+            and left[-1] in _HYPHENS
+            and left[-2].isalpha()
+            and right[:1].isalpha()
+            and right.lower().rstrip(",.;:") not in _SUSPENDED_BEFORE
+        )
+        pieces.append(before)
+        if joins:
+            last = nxt  # the indentation of the continued word goes too
+            splits.append(WrapSplit(start, left, right, "hyphenated"))
+        else:
+            pieces.append(" ")
+            last = end
+            splits.append(WrapSplit(start, left, right, "marker"))
+    pieces.append(text[last:])
+    return " ".join("".join(pieces).split()), splits

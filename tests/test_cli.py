@@ -1,0 +1,508 @@
+"""The ``arxivmeta`` command, run for real in a subprocess on real files.
+
+Records come from ``examples/aggregator-sample.json`` (an aggregator page) and
+``tests/data/arxiv-sample.jsonl`` (15 arXiv records, three per source format, copied from
+the project's development corpus; arXiv metadata is CC0).
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ARRAY = ROOT / "examples" / "aggregator-sample.json"
+SAMPLE_LINES = ROOT / "tests" / "data" / "arxiv-sample.jsonl"
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+}
+
+
+def arxivmeta(
+    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the command line as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "arxivmeta", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        env=ENV,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def sample_records() -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads(SAMPLE_ARRAY.read_text(encoding="utf-8"))
+    lines = SAMPLE_LINES.read_text(encoding="utf-8").splitlines()
+    return records + [json.loads(line) for line in lines]
+
+
+def expected(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from arxivmeta.records import clean_record
+
+    return [clean_record(record).model_dump(mode="json") for record in records]
+
+
+def write_jsonl(path: Path, records: list[Any]) -> Path:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    return path
+
+
+def read_jsonl(data: bytes) -> list[Any]:
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+# Input shapes -------------------------------------------------------------------------
+
+
+def test_array_in_array_out() -> None:
+    result = arxivmeta("clean", SAMPLE_ARRAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    records = json.loads(SAMPLE_ARRAY.read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == expected(records)
+
+
+def test_json_lines_to_file_match_the_library(tmp_path: Path) -> None:
+    out = tmp_path / "clean.jsonl"
+    result = arxivmeta("clean", SAMPLE_LINES, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    records = [json.loads(line) for line in SAMPLE_LINES.read_text(encoding="utf-8").splitlines()]
+    assert read_jsonl(out.read_bytes()) == expected(records)
+
+
+def test_stdin_to_stdout_keeps_non_ascii_text_unescaped() -> None:
+    records = sample_records()
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    result = arxivmeta("clean", stdin=data)
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(result.stdout) == expected(records)
+    wanted = "".join(json.dumps(r, ensure_ascii=False) for r in expected(records))
+    assert ("\\u" in result.stdout.decode("utf-8")) == ("\\u" in wanted)
+
+
+@pytest.mark.parametrize(("suffix", "opener"), [(".gz", gzip.open), (".bz2", bz2.open)])
+def test_compressed_input_and_output(tmp_path: Path, suffix: str, opener: Any) -> None:
+    records = sample_records()
+    source = tmp_path / f"records.jsonl{suffix}"
+    with opener(source, "wt", encoding="utf-8") as file:
+        file.writelines(json.dumps(r) + "\n" for r in records)
+    out = tmp_path / f"clean.jsonl{suffix}"
+    result = arxivmeta("clean", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    with opener(out, "rb") as file:
+        assert read_jsonl(file.read()) == expected(records)
+
+
+def test_pretty_printed_single_object_gives_one_object(tmp_path: Path) -> None:
+    record = sample_records()[0]
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    result = arxivmeta("clean", source)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected([record])[0]
+
+
+def test_output_format_turns_json_lines_into_an_array() -> None:
+    result = arxivmeta("clean", SAMPLE_LINES, "--output-format", "json")
+    assert result.returncode == 0, result.stderr
+    lines = SAMPLE_LINES.read_text(encoding="utf-8").splitlines()
+    assert json.loads(result.stdout) == expected([json.loads(line) for line in lines])
+
+
+def test_empty_file_has_no_records(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    result = arxivmeta("clean", empty)
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    as_array = arxivmeta("clean", empty, "--output-format", "json")
+    assert (as_array.returncode, json.loads(as_array.stdout)) == (0, [])
+
+
+# Bad input ----------------------------------------------------------------------------
+
+
+def test_corrupt_lines_are_rejected_with_line_numbers_and_the_rest_cleaned(tmp_path: Path) -> None:
+    good = sample_records()[:4]
+    lines = [
+        json.dumps(good[0]).encode(),
+        b"this is not JSON",
+        json.dumps(good[1]).encode(),
+        b"[1, 2, 3]",
+        b"",
+        b'{"title": "\xff\xfe broken bytes"}',
+        json.dumps(good[2]).encode(),
+        b'{"citationCount": 1' + b"0" * 400 + b"}",
+        b"[" * 5000 + b"]" * 5000,
+        json.dumps(good[3]).encode(),
+    ]
+    source = tmp_path / "corrupt.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    rejects = tmp_path / "rejects.jsonl"
+    out = tmp_path / "out.jsonl"
+    result = arxivmeta("clean", source, "-o", out, "--rejects", rejects)
+    assert result.returncode == 1
+    assert read_jsonl(out.read_bytes()) == expected(good)
+    rejected = read_jsonl(rejects.read_bytes())
+    assert [r["position"] for r in rejected] == [2, 4, 6, 8, 9]
+    assert rejected[0]["raw"] == "this is not JSON"
+    assert {r["source"] for r in rejected} == {str(source)}
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr
+    for position in (2, 4, 6, 8, 9):
+        assert f"{source}:{position}: " in stderr
+    assert "5 of 9 records rejected" in stderr
+
+
+def test_truncated_last_line_is_rejected(tmp_path: Path) -> None:
+    records = sample_records()[:3]
+    text = "".join(json.dumps(r) + "\n" for r in records)
+    source = tmp_path / "cut.jsonl"
+    source.write_text(text[: -len(json.dumps(records[-1])) // 2 - 1], encoding="utf-8")
+    result = arxivmeta("clean", source)
+    assert result.returncode == 1
+    assert read_jsonl(result.stdout) == expected(records[:2])
+    assert f"{source}:3: truncated JSON" in result.stderr.decode()
+
+
+def test_truncated_array_keeps_complete_records(tmp_path: Path) -> None:
+    text = SAMPLE_ARRAY.read_text(encoding="utf-8")
+    source = tmp_path / "cut.json"
+    source.write_text(text[: len(text) // 2], encoding="utf-8")
+    result = arxivmeta("clean", source)
+    assert result.returncode == 1
+    cleaned = json.loads(result.stdout)
+    records = json.loads(text)
+    assert 0 < len(cleaned) < len(records)
+    assert cleaned == expected(records[: len(cleaned)])
+    assert f"record {len(cleaned) + 1}: " in result.stderr.decode()
+
+
+def test_many_rejections_are_capped_on_stderr(tmp_path: Path) -> None:
+    source = tmp_path / "junk.jsonl"
+    source.write_text("nope\n" * 100, encoding="utf-8")
+    result = arxivmeta("clean", source)
+    assert result.returncode == 1
+    stderr = result.stderr.decode().splitlines()
+    assert len(stderr) == 21
+    assert "100 of 100 records rejected (80 not shown)" in stderr[-1]
+
+
+# Writing in place ---------------------------------------------------------------------
+
+
+def test_in_place_replaces_the_file_with_the_clean_records(tmp_path: Path) -> None:
+    source = tmp_path / "records.json"
+    shutil.copy(SAMPLE_ARRAY, source)
+    result = arxivmeta("clean", "--in-place", source)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(source.read_text(encoding="utf-8")) == expected(
+        json.loads(SAMPLE_ARRAY.read_text(encoding="utf-8"))
+    )
+    assert os.listdir(tmp_path) == ["records.json"]
+
+
+def test_in_place_keeps_the_file_when_rejects_would_be_lost(tmp_path: Path) -> None:
+    source = tmp_path / "records.jsonl"
+    original = SAMPLE_LINES.read_bytes() + b"not json\n"
+    source.write_bytes(original)
+    result = arxivmeta("clean", "--in-place", source)
+    assert result.returncode == 1
+    assert source.read_bytes() == original
+    kept = arxivmeta("clean", "--in-place", source, "--rejects", tmp_path / "rejects.jsonl")
+    assert kept.returncode == 1
+    assert len(source.read_bytes().splitlines()) == 15
+
+
+def _big_input(path: Path, copies: int) -> bytes:
+    lines = [json.dumps(r, ensure_ascii=False) for r in sample_records()]
+    data = ("\n".join(lines * copies) + "\n").encode("utf-8")
+    path.write_bytes(data)
+    return data
+
+
+def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(
+            name.endswith(".tmp") and (directory / name).stat().st_size
+            for name in os.listdir(directory)
+        ):
+            return
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_in_place_never_leaves_a_partial_file(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    source = tmp_path / "big.jsonl"
+    original = _big_input(source, 800)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "arxivmeta", "clean", "--in-place", str(source)],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    _wait_for_temporary(tmp_path, process)
+    process.send_signal(how)
+    process.communicate(timeout=60)
+    after = source.read_bytes()
+    if after != original:  # the run finished before the signal: then it must be complete
+        assert process.returncode == 0
+        assert len(after.splitlines()) == len(original.splitlines())
+    else:
+        assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL)
+    if how == signal.SIGINT:
+        assert os.listdir(tmp_path) == ["big.jsonl"]
+
+
+def test_interrupted_run_leaves_a_valid_json_array(tmp_path: Path) -> None:
+    source = tmp_path / "big.jsonl"
+    _big_input(source, 800)
+    out = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "arxivmeta",
+            "clean",
+            str(source),
+            "-o",
+            str(out),
+            "--output-format",
+            "json",
+        ],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and out.stat().st_size > 100_000:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, 130)
+    assert "Traceback" not in stderr.decode()
+    cleaned = json.loads(out.read_bytes())
+    assert len(cleaned) > 0
+
+
+# Options ------------------------------------------------------------------------------
+
+
+def test_jobs_keep_input_order(tmp_path: Path) -> None:
+    records = [
+        {**r, "title": f"{r.get('title')} #{i}"} for i, r in enumerate(sample_records() * 24)
+    ]
+    source = write_jsonl(tmp_path / "many.jsonl", records)
+    with source.open("a", encoding="utf-8") as file:
+        file.write("broken line\n")
+    one = arxivmeta("clean", source, "--rejects", tmp_path / "r1.jsonl")
+    two = arxivmeta("clean", source, "--jobs", "2", "--rejects", tmp_path / "r2.jsonl")
+    assert (one.returncode, two.returncode) == (1, 1)
+    assert two.stdout == one.stdout
+    cleaned = read_jsonl(two.stdout)
+    assert len(cleaned) == len(records)
+    assert cleaned[::97] == expected(records[::97])
+    assert (tmp_path / "r1.jsonl").read_bytes() == (tmp_path / "r2.jsonl").read_bytes()
+
+
+def test_check_writes_nothing_and_exits_1_when_records_would_change(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = arxivmeta("clean", "--check", SAMPLE_ARRAY, "-o", out)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert not out.exists()
+    assert "10 of 10 records would change" in result.stderr.decode()
+
+
+def test_explain_and_summary_account_for_every_change(tmp_path: Path) -> None:
+    from arxivmeta.records import clean_and_explain
+
+    records = sample_records()
+    source = write_jsonl(tmp_path / "records.jsonl", records)
+    explain = tmp_path / "explain.jsonl"
+    result = arxivmeta("clean", source, "--explain", explain, "--summary")
+    assert result.returncode == 0, result.stderr
+    steps = read_jsonl(explain.read_bytes())
+    wanted = [
+        (position, step.fixer, step.field)
+        for position, record in enumerate(records, 1)
+        for step in clean_and_explain(record)[1]
+    ]
+    assert [(s["position"], s["fixer"], s["field"]) for s in steps] == wanted
+    assert all({"before", "after"} <= set(s) for s in steps)
+    summary = result.stderr.decode()
+    assert f"{len(records)} records: {len(records)} cleaned, 0 rejected" in summary
+    for fixer, count in Counter(fixer for _, fixer, _ in wanted).items():
+        assert any(line.split() == [fixer, f"{count:,}"] for line in summary.splitlines())
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    source = write_jsonl(tmp_path / "records.jsonl", sample_records())
+    import fcntl
+    import struct
+    import termios
+
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "arxivmeta", "clean", str(source)],
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            timeout=60,
+            check=False,
+        )
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert process.returncode == 0
+    assert b"records" in shown
+    assert read_jsonl(process.stdout) == expected(sample_records())
+
+
+# Other commands and usage errors ------------------------------------------------------
+
+
+def test_schema_matches_the_shipped_file_and_the_model() -> None:
+    from arxivmeta.cli import SCHEMA_PATH, paper_schema_text
+    from arxivmeta.models import Paper
+
+    result = arxivmeta("schema")
+    assert result.returncode == 0
+    shipped = SCHEMA_PATH.read_text(encoding="utf-8")
+    assert result.stdout.decode("utf-8") == shipped == paper_schema_text(), (
+        "the shipped schema is out of date: run `python -m arxivmeta schema > "
+        "src/arxivmeta/_data/paper.schema.json`"
+    )
+    assert json.loads(shipped) == Paper.model_json_schema()
+    assert arxivmeta("schema", "--check").returncode == 0
+
+
+def test_version() -> None:
+    import arxivmeta as package
+
+    result = arxivmeta("--version")
+    assert (result.returncode, result.stdout.decode().strip()) == (
+        0,
+        f"arxivmeta {package.__version__}",
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("clean", "--no-such-option"),
+        ("clean", "--jobs", "-3"),
+        ("clean", "--in-place"),
+        ("clean", "--in-place", "x.json", "-o", "y.json"),
+        ("clean", "--format", "xml"),
+        ("clean", "--input-format", "no-such-format", "x.json"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = arxivmeta(*args)
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    assert b"usage:" in result.stderr
+
+
+def test_unreadable_input_exits_2_naming_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.jsonl"
+    result = arxivmeta("clean", missing)
+    assert result.returncode == 2
+    assert str(missing) in result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    directory = arxivmeta("clean", tmp_path)
+    assert directory.returncode == 2
+
+
+def test_refuses_to_write_onto_its_input(tmp_path: Path) -> None:
+    source = tmp_path / "records.jsonl"
+    shutil.copy(SAMPLE_LINES, source)
+    result = arxivmeta("clean", source, "-o", source, cwd=tmp_path)
+    assert result.returncode == 2
+    assert source.read_bytes() == SAMPLE_LINES.read_bytes()
+
+
+def test_installed_console_script() -> None:
+    script = shutil.which("arxivmeta")
+    if script is None:
+        pytest.skip("arxivmeta is not installed as a console script")
+    result = subprocess.run(
+        [script, "clean", str(SAMPLE_ARRAY)], capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 10
+
+
+# The reader, in process ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("read_size", [1, 7, 64, 1 << 20])
+def test_array_scanner_finds_every_element_across_read_boundaries(
+    monkeypatch: pytest.MonkeyPatch, read_size: int
+) -> None:
+    from arxivmeta import _io
+
+    monkeypatch.setattr(_io, "READ_SIZE", read_size)
+    records = sample_records()
+    text = json.dumps(records, indent=1, ensure_ascii=False)
+    source = _io.Source.from_stream(io.BytesIO(text.encode("utf-8")), "x.json")
+    items = list(source.items())
+    assert source.shape == "json"
+    assert source.errors == []
+    assert [json.loads(item.raw) for item in items] == records
+    assert [item.position for item in items] == list(range(1, len(records) + 1))
+    lines = text.splitlines()
+    assert all(lines[item.line - 1].strip() == "{" for item in items)
+
+
+def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from arxivmeta import _io
+
+    monkeypatch.setattr(_io, "READ_SIZE", 5)
+    data = b'{"a": 1}\n\n   \n{"b": "' + b"x" * 50 + b'"}\n{"c": 3}'
+    items = list(_io.Source.from_stream(io.BytesIO(data), "x.jsonl").items())
+    assert [(item.position, json.loads(item.raw)) for item in items] == [
+        (1, {"a": 1}),
+        (4, {"b": "x" * 50}),
+        (5, {"c": 3}),
+    ]

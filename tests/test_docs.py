@@ -1,0 +1,152 @@
+"""The command lines shown in the documentation run and print what the pages say.
+
+Python examples in ``docs/`` are doctests, run by ``sphinx-build -b doctest``. Shell examples
+(```` ```console ```` blocks) cannot be, so this module runs every ``arxivmeta`` command they
+show, in a scratch directory holding a copy of ``examples/``, and compares its output with the
+lines printed under it in the page (``...`` matches anything). Commands of other programs
+(``pip``, ``pytest``) are not run.
+"""
+
+from __future__ import annotations
+
+import doctest
+import gzip
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
+
+# The pages whose console blocks are checked here; each runs in a scratch directory of its own.
+PAGES = ("quickstart.md", "cli.md", "schema.md")
+
+_CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def console_commands(markdown: str) -> list[tuple[str, str]]:
+    """Return ``(command, expected output)`` for each ``$`` line of the console blocks.
+
+    >>> console_commands("```console\\n$ arxivmeta --version\\narxivmeta 0.1.0\\n```\\n")
+    [('arxivmeta --version', 'arxivmeta 0.1.0\\n')]
+    """
+    commands: list[tuple[str, str]] = []
+    for block in _CONSOLE_BLOCK.findall(markdown):
+        for line in block.splitlines(keepends=True):
+            if line.startswith("$ "):
+                commands.append((line[2:].strip(), ""))
+            elif commands:
+                command, output = commands[-1]
+                commands[-1] = (command, output + line)
+    return commands
+
+
+def arxivmeta_part(command: str) -> str | None:
+    """The ``arxivmeta`` part of a command chained with ``&&``, run as ``python -m arxivmeta``.
+
+    >>> arxivmeta_part("pip install '.[test]' && pytest") is None
+    True
+    >>> arxivmeta_part("pip install . && arxivmeta --version").split()[1:]
+    ['-m', 'arxivmeta', '--version']
+    """
+    for part in command.split("&&"):
+        words = part.strip()
+        if words == "arxivmeta" or words.startswith("arxivmeta "):
+            return shlex.quote(sys.executable) + " -m " + words
+    return None
+
+
+def _scratch(directory: Path) -> None:
+    """Fill ``directory`` with what the pages' commands read: ``examples/`` and a JSON Lines file.
+
+    ``records.jsonl`` is three records of the bundled aggregator page and one record no cleaner
+    can use, as the quick start describes; ``records.jsonl.gz`` is the same, compressed.
+    """
+    shutil.copytree(REPO / "examples", directory / "examples")
+    page = json.loads((REPO / "examples" / "aggregator-sample.json").read_text(encoding="utf-8"))
+    lines = [json.dumps(record, ensure_ascii=False) for record in page[:3]]
+    lines.append(json.dumps({"title": 42}))
+    text = "\n".join(lines) + "\n"
+    (directory / "records.jsonl").write_text(text, encoding="utf-8")
+    (directory / "records.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_console_examples_run(page: str, tmp_path: Path) -> None:
+    commands = console_commands((DOCS / page).read_text(encoding="utf-8"))
+    assert any(arxivmeta_part(command) for command, _ in commands), f"{page}: no command"
+    _scratch(tmp_path)
+    path = [str(REPO / "src"), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    checker = doctest.OutputChecker()
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    status: int | None = None  # of the last command run, until a page shows `echo $?`
+    printed = ""
+    for shown, expected in commands:
+        if shown == "echo $?":
+            assert status is not None, f"{page}: `echo $?` follows no arxivmeta command"
+            assert expected.strip() == str(status), f"{page}: exit status {status}, not {expected}"
+            status = None
+            continue
+        assert not status, f"{page}: exit status {status}, not shown with `echo $?`:\n{printed}"
+        command = arxivmeta_part(shown)
+        if command is None:
+            continue
+        done = subprocess.run(
+            command,
+            shell=True,  # the pages show shell lines, redirections included
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # a terminal shows both, in order
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        status, printed = done.returncode, done.stdout
+        if expected.strip():
+            assert checker.check_output(expected, done.stdout, flags), (
+                f"{page}: `{shown}` printed\n{done.stdout}\nbut the page shows\n{expected}"
+            )
+    assert not status, f"{page}: the last command exited with {status}:\n{printed}"
+
+
+def test_console_parser_keeps_output_with_its_command() -> None:
+    markdown = "```console\n$ a\none\ntwo\n$ b\n```\ntext\n```console\n$ c\n```\n"
+    assert console_commands(markdown) == [("a", "one\ntwo\n"), ("b", ""), ("c", "")]
+
+
+def test_figure_script_plots_the_results_file(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "plot_line_wraps", REPO / "benchmarks" / "plot_line_wraps.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    results = tmp_path / "line_wraps.json"
+    results.write_text(
+        json.dumps(
+            {
+                "methods": {
+                    "arxivmeta": {"f1": 0.95, "median_us": 120.0},
+                    "wordninja": {"f1": 0.863, "median_us": 969.0},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    figure = tmp_path / "figure.png"
+    assert module.main(["--results", str(results), "-o", str(figure)]) == 0
+    assert figure.read_bytes().startswith(b"\x89PNG")
+    assert module.main(["--results", str(tmp_path / "absent.json"), "-o", str(figure)]) == 0

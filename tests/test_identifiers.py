@@ -1,0 +1,362 @@
+"""Tests for arxivmeta.identifiers: example cases from tests/cases/identifiers.json, then
+properties (round trips, totality, case-insensitive DOIs) and the models' identifier forms."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from arxivmeta import errors
+from arxivmeta._arxiv_archives import OLD_ARCHIVES, yymm_key
+from arxivmeta.identifiers import (
+    MAX_INPUT_LENGTH,
+    canonical_doi_text,
+    is_valid_arxiv_id,
+    is_valid_doi,
+    parse_arxiv_id,
+    parse_doi,
+    parse_identifier,
+)
+from arxivmeta.models import DOI, ArxivId, Paper
+
+CASES_FILE = Path(__file__).parent / "cases" / "identifiers.json"
+CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def _reason(function: Any, text: str) -> tuple[type[Exception], str]:
+    with pytest.raises(errors.InvalidIdentifier) as caught:
+        function(text)
+    return type(caught.value), caught.value.reason
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["label"] for case in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    text = case["input"]
+    if case["kind"] == "arxiv":
+        found = parse_identifier(text)
+        assert isinstance(found, ArxivId)
+        assert found.versioned == case["canonical"]
+        assert parse_arxiv_id(text) == found
+        assert is_valid_arxiv_id(text)
+        if "doi" in case:
+            assert str(parse_doi(text)) == case["doi"]
+            assert found.doi == parse_doi(text)
+        else:
+            assert _reason(parse_doi, text) == (errors.InvalidDOI, "is_arxiv_id")
+            assert not is_valid_doi(text)
+    elif case["kind"] == "doi":
+        found = parse_identifier(text)
+        assert isinstance(found, DOI)
+        assert str(found) == case["canonical"]
+        assert parse_doi(text) == found
+        assert canonical_doi_text(text) == case["canonical"]
+        assert is_valid_doi(text)
+        assert _reason(parse_arxiv_id, text) == (errors.InvalidArxivId, "is_doi")
+    else:
+        error, reason = _reason(parse_identifier, text)
+        assert (error.__name__, reason) == (case["error"], case["reason"])
+        doi_error, doi_reason = _reason(parse_doi, text)
+        assert doi_error is errors.InvalidDOI
+        if "doi_reason" in case:
+            assert doi_reason == case["doi_reason"]
+        arxiv_error, arxiv_reason = _reason(parse_arxiv_id, text)
+        assert arxiv_error is errors.InvalidArxivId
+        if "arxiv_reason" in case:
+            assert arxiv_reason == case["arxiv_reason"]
+        assert not is_valid_doi(text)
+        assert not is_valid_arxiv_id(text)
+
+
+def test_cases_cover_every_old_archive() -> None:
+    inputs = {case["input"].partition("/")[0] for case in CASES if case["kind"] == "arxiv"}
+    assert set(OLD_ARCHIVES) <= inputs
+    assert len(OLD_ARCHIVES) == 34
+
+
+# --- Strategies -------------------------------------------------------------------------
+
+_MONTHS = st.integers(1, 12)
+
+
+@st.composite
+def new_style_ids(draw: st.DrawFn) -> str:
+    year = draw(st.integers(7, 99))
+    month = draw(st.integers(4 if year == 7 else 1, 12))
+    width = 4 if year * 100 + month <= 1412 else 5
+    number = draw(st.integers(1, 10**width - 1))
+    return f"{year:02d}{month:02d}.{number:0{width}d}"
+
+
+@st.composite
+def old_style_ids(draw: st.DrawFn) -> str:
+    archive = OLD_ARCHIVES[draw(st.sampled_from(sorted(OLD_ARCHIVES)))]
+    yymm = draw(
+        st.sampled_from(
+            [
+                f"{year % 100:02d}{month:02d}"
+                for year in range(1991, 2008)
+                for month in range(1, 13)
+                if yymm_key(archive.opened) <= yymm_key(f"{year % 100:02d}{month:02d}")
+                and (year, month) <= (2007, 3)
+            ]
+        )
+    )
+    return f"{archive.name}/{yymm}{draw(st.integers(1, 999)):03d}"
+
+
+versions = st.none() | st.integers(1, 999)
+
+
+@st.composite
+def arxiv_texts(draw: st.DrawFn) -> tuple[str, int | None]:
+    """A valid identifier (with its version) written plainly."""
+    paper = draw(new_style_ids() | old_style_ids())
+    version = draw(versions)
+    return paper if version is None else f"{paper}v{version}", version
+
+
+_DOI_CLEAN_CHARS = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/:")
+_ALNUM = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@st.composite
+def clean_dois(draw: st.DrawFn) -> str:
+    """A DOI as a publisher prints it: letters, digits and ``-._/:``."""
+    registrant = draw(st.integers(1000, 99999))
+    sub = draw(st.none() | st.integers(0, 999))
+    prefix = f"10.{registrant}" + ("" if sub is None else f".{sub}")
+    middle = draw(st.text(_DOI_CLEAN_CHARS, max_size=30))
+    suffix = draw(_ALNUM) + middle + (draw(_ALNUM) if middle else "")
+    assume(prefix != "10.48550")
+    return f"{prefix}/{suffix}"
+
+
+_DOI_ANY_CHARS = st.characters(
+    codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"
+)
+
+
+@st.composite
+def any_dois(draw: st.DrawFn) -> str:
+    """A DOI-shaped string with any suffix characters; not every one is valid."""
+    registrant = draw(st.integers(1000, 99999))
+    return f"10.{registrant}/" + draw(st.text(_DOI_ANY_CHARS, min_size=1, max_size=30))
+
+
+_DECORATIONS = [
+    ("{}", ""),
+    (" {} ", ""),
+    ("({}).", ""),
+    ("[{}],", ""),
+    ("\u201c{}\u201d;", ""),
+    ("\u200b{}\u200b", ""),
+    ("\ufeff{}\n", ""),
+    ("<{}>", ""),
+]
+
+
+# --- Properties -------------------------------------------------------------------------
+
+
+@given(arxiv_texts())
+def test_arxiv_round_trip(written: tuple[str, int | None]) -> None:
+    text, version = written
+    paper = parse_arxiv_id(text)
+    assert paper.version == version
+    assert paper.versioned == text
+    assert parse_arxiv_id(str(paper)) == paper
+    assert parse_identifier(str(paper)) == paper
+    assert parse_arxiv_id(paper.abs_url) == paper
+    assert parse_arxiv_id(paper.pdf_url + ".pdf") == paper
+    assert parse_identifier(str(paper.doi)) == paper.without_version()
+    assert parse_doi(str(paper.doi)) == paper.doi
+    assert ArxivId.model_validate(str(paper)) == paper
+
+
+@given(arxiv_texts(), st.sampled_from(_DECORATIONS), st.sampled_from(
+    ["arXiv:{}", "arxiv-{}", "https://doi.org/arxiv-{}", "https://export.arxiv.org/abs/{}", "{}"]
+))
+def test_arxiv_messy_forms_read_as_clean(
+    written: tuple[str, int | None], decoration: tuple[str, str], form: str
+) -> None:
+    text, _ = written
+    messy = decoration[0].format(form.format(text))
+    assert parse_arxiv_id(messy) == parse_arxiv_id(text)
+
+
+@given(clean_dois())
+def test_clean_doi_is_lower_cased_and_round_trips(text: str) -> None:
+    doi = parse_doi(text)
+    assert str(doi) == text.lower()
+    assert parse_doi(str(doi)) == doi
+    assert parse_doi(doi.url) == doi
+    assert parse_identifier(f"doi:{text}") == doi
+    assert DOI.model_validate(text.upper()) == doi
+    assert hash(DOI.model_validate(text.upper())) == hash(doi)
+
+
+@given(clean_dois(), st.sampled_from(_DECORATIONS), st.sampled_from(
+    ["doi:{}", "DOI {}", "https://doi.org/{}", "http://dx.doi.org/{}", "{}"]
+))
+def test_doi_messy_forms_read_as_clean(text: str, decoration: tuple[str, str], form: str) -> None:
+    assert parse_doi(decoration[0].format(form.format(text))) == parse_doi(text)
+
+
+@given(any_dois())
+def test_any_doi_is_idempotent(text: str) -> None:
+    try:
+        doi = parse_doi(text)
+    except errors.InvalidDOI:
+        return
+    assert canonical_doi_text(str(doi)) == str(doi)
+    assert parse_doi(doi.url) == doi
+
+
+def _check_total(text: str) -> None:
+    for parse in (parse_doi, parse_arxiv_id, parse_identifier, canonical_doi_text):
+        try:
+            found = parse(text)
+        except errors.InvalidIdentifier as error:
+            assert error.reason
+            assert len(error.text) <= 80
+        else:
+            assert parse(str(found)) == found
+    assert isinstance(is_valid_doi(text), bool)
+    assert isinstance(is_valid_arxiv_id(text), bool)
+
+
+@given(st.text())
+def test_parsers_are_total(text: str) -> None:
+    _check_total(text)
+
+
+@given(st.text(st.sampled_from("0123456789./-:v()<>%;, arXivdoiDOI\u200b\uff10")))
+def test_parsers_are_total_on_identifier_alphabet(text: str) -> None:
+    _check_total(text)
+
+
+@given(st.text(), st.text())
+def test_doi_equality_ignores_ascii_case(left: str, right: str) -> None:
+    first = DOI.model_construct(value=f"10.1234/{left}")
+    second = DOI.model_construct(value=f"10.1234/{right}")
+    same = left.translate(_LOWER) == right.translate(_LOWER)
+    assert (first == second) is same
+    if same:
+        assert hash(first) == hash(second)
+
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def test_doi_case_is_ascii_only() -> None:
+    assert DOI.model_validate("10.1000/ÄBC") != DOI.model_validate("10.1000/äbc")
+    assert DOI.model_validate("10.1000/ÄBC") == DOI.model_validate("10.1000/Äbc")
+
+
+# --- Model forms ------------------------------------------------------------------------
+
+
+def test_doi_url_escapes_what_the_handbook_asks() -> None:
+    doi = DOI.model_construct(value='10.1000/a b<>#%"{}^|\\/c')
+    assert doi.url == "https://doi.org/10.1000/a%20b%3C%3E%23%25%22%7B%7D%5E%7C%5C/c"
+
+
+def test_sici_doi_url_resolves_back() -> None:
+    doi = parse_doi("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O")
+    assert doi.url == (
+        "https://doi.org/10.1002/(sici)1097-4571(199806)49:8%3C693::aid-asi4%3E3.0.co;2-o"
+    )
+    assert parse_doi(doi.url) == doi
+    assert (doi.prefix, doi.suffix[:6]) == ("10.1002", "(sici)")
+
+
+def test_arxiv_id_forms() -> None:
+    paper = parse_arxiv_id("https://arxiv.org/pdf/2408.16978v2.pdf")
+    assert (paper.id, paper.version, paper.scheme) == ("2408.16978", 2, "new")
+    assert str(paper) == "arXiv:2408.16978v2"
+    assert repr(paper) == "ArxivId('2408.16978v2')"
+    assert paper.abs_url == "https://arxiv.org/abs/2408.16978v2"
+    assert paper.pdf_url == "https://arxiv.org/pdf/2408.16978v2"
+    assert str(paper.doi) == "10.48550/arXiv.2408.16978"
+    assert paper.doi.url == "https://doi.org/10.48550/arXiv.2408.16978"
+    assert paper.doi.arxiv_id == paper.without_version()
+    old = parse_arxiv_id("math.GT/0309136")
+    assert (old.id, old.version, old.scheme, old.abs_url) == (
+        "math/0309136",
+        None,
+        "old",
+        "https://arxiv.org/abs/math/0309136",
+    )
+    assert str(old.doi) == "10.48550/arXiv.math/0309136"
+
+
+def test_paper_serialises_identifiers_as_strings() -> None:
+    paper = Paper(
+        arxiv_id="https://doi.org/arxiv-2408.16978",  # type: ignore[arg-type]
+        doi="DOI: 10.1145/3292500.3330701.",  # type: ignore[arg-type]
+    )
+    dumped = paper.model_dump(mode="json")
+    assert dumped["arxiv_id"] == "2408.16978"
+    assert dumped["doi"] == "10.1145/3292500.3330701"
+    assert Paper.model_validate(dumped) == paper
+    assert json.loads(paper.model_dump_json())["doi"] == "10.1145/3292500.3330701"
+
+
+def test_paper_rejects_a_pseudo_doi_as_doi() -> None:
+    with pytest.raises(ValueError, match="is_arxiv_id"):
+        Paper(doi="arxiv-2408.16978")  # type: ignore[arg-type]
+
+
+def test_doi_arxiv_id_of_other_prefixes_is_none() -> None:
+    assert parse_doi("10.1145/3292500.3330701").arxiv_id is None
+
+
+# --- Errors -----------------------------------------------------------------------------
+
+
+def test_error_shows_truncated_input_and_pickles() -> None:
+    text = "10.1000/" + "x" * MAX_INPUT_LENGTH
+    with pytest.raises(errors.InvalidDOI) as caught:
+        parse_doi(text)
+    error = caught.value
+    assert error.reason == "too_long"
+    assert len(error.text) == 80 and error.text.endswith("…")
+    assert isinstance(error, ValueError)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), copy.reason, copy.text) == (errors.InvalidDOI, "too_long", error.text)
+
+
+def test_longest_accepted_input() -> None:
+    text = "10.1000/" + "x" * (MAX_INPUT_LENGTH - 8)
+    assert str(parse_doi(text)) == text
+
+
+def test_non_text_is_rejected_not_crashed() -> None:
+    with pytest.raises(errors.InvalidDOI, match="not_text"):
+        parse_doi(None)  # type: ignore[arg-type]
+    assert not is_valid_arxiv_id(2408.16978)  # type: ignore[arg-type]
+
+
+# --- Linear time ------------------------------------------------------------------------
+
+_ADVERSARIAL = ["(", ")", "0", "10.", "/", "10.1000/", "((x).)", "%25", "arXiv:", " 10.1000/a", "<", "\u200b"]
+
+
+@pytest.mark.parametrize("unit", _ADVERSARIAL)
+@pytest.mark.parametrize("size", [MAX_INPUT_LENGTH, 1_000_000])
+def test_adversarial_input_is_fast(unit: str, size: int) -> None:
+    text = (unit * (size // len(unit) + 1))[:size]
+    started = time.perf_counter()
+    for parse in (parse_identifier, parse_doi, parse_arxiv_id):
+        try:
+            parse(text)
+        except errors.InvalidIdentifier as error:
+            assert size == MAX_INPUT_LENGTH or error.reason == "too_long"
+    assert time.perf_counter() - started < 0.5
