@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from arxivmeta.authors import parse_author_list  # noqa: E402
+from arxivmeta.authors import parse_author_list
 
 Parsed = list[tuple[str, tuple[str, ...]]]  # (display name, affiliations) per author
 
@@ -74,7 +74,9 @@ def squash(text: str) -> str:
 
 
 def numbered(line: str) -> bool:
-    return re.search(r"\(\s*\(\s*1\s*\)|\(\s*1\s*[-:]?\s+[A-Z]|\(\s*\d+\s*(,|and)", line) is not None
+    return (
+        re.search(r"\(\s*\(\s*1\s*\)|\(\s*1\s*[-:]?\s+[A-Z]|\(\s*\d+\s*(,|and)", line) is not None
+    )
 
 
 def truth_of(parsed: list[list[str]]) -> Parsed:
@@ -94,7 +96,7 @@ def ours(line: str) -> Parsed:
 
 def arxiv_parser() -> Callable[[str], Parsed] | None:
     try:
-        from arxiv.util.authors import parse_author_affil_utf  # noqa: PLC0415
+        from arxiv.util.authors import parse_author_affil_utf
     except ImportError:
         return None
 
@@ -120,7 +122,7 @@ def _naive_pieces(line: str) -> list[str]:
 
 def nameparser_parser() -> Callable[[str], Parsed] | None:
     try:
-        from nameparser import HumanName  # noqa: PLC0415
+        from nameparser import HumanName
     except ImportError:
         return None
 
@@ -137,7 +139,7 @@ def nameparser_parser() -> Callable[[str], Parsed] | None:
 
 def probablepeople_parser() -> Callable[[str], Parsed] | None:
     try:
-        import probablepeople  # noqa: PLC0415
+        import probablepeople
     except ImportError:
         return None
 
@@ -147,7 +149,7 @@ def probablepeople_parser() -> Callable[[str], Parsed] | None:
             try:
                 tagged, _ = probablepeople.tag(piece)
                 out.append((squash(" ".join(tagged.values())), ()))
-            except Exception:  # noqa: BLE001 (probablepeople raises on ambiguous input)
+            except Exception:
                 out.append((piece, ()))
         return out
 
@@ -199,7 +201,7 @@ def timed(fn: Callable[[str], Parsed], line: str) -> tuple[Parsed, float]:
     start = time.perf_counter()
     try:
         got = fn(line)
-    except Exception:  # noqa: BLE001 (a crashing parser scores zero on that line)
+    except Exception:
         got = []
     return got, time.perf_counter() - start
 
@@ -229,7 +231,7 @@ def main() -> int:
     consistency_misses: list[tuple[str, Parsed, Parsed]] = []
     for record in records:
         split = "held-out" if held_out(record["id"]) else "dev"
-        if args.split != "all" and split != args.split:
+        if args.split not in ("all", split):
             continue
         line = record["authors"]
         if record.get("authors_parsed"):
@@ -252,15 +254,19 @@ def main() -> int:
             else:
                 consistency_misses.append((glue(line), glued, paren))
     print(f"corpus: {path} (split: {args.split})")
-    print("| parser | lines | count right | name exact | affiliations exact "
-          "| name+affil exact | µs/line |")
+    print(
+        "| parser | lines | count right | name exact | affiliations exact "
+        "| name+affil exact | µs/line |"
+    )
     print("|---|---|---|---|---|---|---|")
     for key, score in scores.items():
         print(score.row(key))
     c = consistency
-    print(f"\nlines without authors_parsed, with parentheses: {c['lines']}; arxivmeta gives "
-          f"the same authors for the glued form on {c['same']} "
-          f"({100 * c['same'] / max(c['lines'], 1):.1f}%)")
+    print(
+        f"\nlines without authors_parsed, with parentheses: {c['lines']}; arxivmeta gives "
+        f"the same authors for the glued form on {c['same']} "
+        f"({100 * c['same'] / max(c['lines'], 1):.1f}%)"
+    )
     if args.show:
         misses = scores["parenthesised: arxivmeta"].misses + scores["glued: arxivmeta"].misses
         for line, got, want in misses[: args.show]:

@@ -56,9 +56,9 @@ def load_points(
         if isinstance(body, Mapping) and key in body:
             body = body[key]
     if isinstance(body, Mapping) and not _has_methods(body):
-        for key in (group, "holdout", "all", "dev"):
-            if key is not None and isinstance(body.get(key), Mapping):
-                body = body[key]
+        for split in (group, "holdout", "all", "dev"):
+            if split is not None and isinstance(body.get(split), Mapping):
+                body = body[split]
                 break
     if isinstance(body, list):
         body = {

@@ -47,7 +47,8 @@ html_static_path = ["_static"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_default_options = {"show-inheritance": False}
+# pydantic's class-level machinery is not part of the models' interface.
+autodoc_default_options = {"exclude-members": "model_config, model_fields, model_computed_fields"}
 # `arxivmeta.dask` imports dask, an optional extra; document it even where dask is absent.
 if importlib.util.find_spec("dask") is None:
     autodoc_mock_imports = ["dask"]

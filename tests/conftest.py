@@ -2,7 +2,8 @@
 
 ``ci`` (the default) is derandomized so a failure reproduces on every run and machine, has
 no deadline because shared CI runners stall, and runs 200 examples per property.
-``nightly`` runs 5,000 random examples per property. Pick one with the environment variable
+``nightly`` runs 5,000 random examples per property; ``dev`` runs 30, for a quick look
+while editing. Pick one with the environment variable
 ``HYPOTHESIS_PROFILE`` (``HYPOTHESIS_PROFILE=nightly pytest``).
 """
 
@@ -22,6 +23,12 @@ settings.register_profile(
 settings.register_profile(
     "nightly",
     max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "dev",
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

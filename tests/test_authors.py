@@ -53,7 +53,10 @@ def test_case(case: dict[str, Any]) -> None:
 
 def test_raw_keeps_each_author_source() -> None:
     authors = parse_authors("Yérom-David BrombergIRISA, UR, Jérémie DecouchantTU Delft")
-    assert [a.raw for a in authors] == ["Yérom-David BrombergIRISA, UR", "Jérémie DecouchantTU Delft"]
+    assert [a.raw for a in authors] == [
+        "Yérom-David BrombergIRISA, UR",
+        "Jérémie DecouchantTU Delft",
+    ]
     assert parse_author_list("A. Smith, B. Jones").raw == "A. Smith, B. Jones"
 
 
@@ -64,7 +67,7 @@ def test_author_list_is_frozen() -> None:
 
 
 def test_parse_author_name_single_names() -> None:
-    assert parse_author_name("Franz G\\\"ahler", ["Universit\\\"at Stuttgart"]).model_dump() == {
+    assert parse_author_name('Franz G\\"ahler', ['Universit\\"at Stuttgart']).model_dump() == {
         "name": "Franz Gähler",
         "given": "Franz",
         "family": "Gähler",
@@ -80,7 +83,7 @@ def test_parse_author_name_single_names() -> None:
 
 def test_author_from_parts_matches_arxiv_triples() -> None:
     # arXiv:0704.0163 authors_parsed
-    author = author_from_parts("G\\\"ahler", "Franz", "", ["Universit\\\"at Stuttgart"])
+    author = author_from_parts('G\\"ahler', "Franz", "", ['Universit\\"at Stuttgart'])
     assert (author.name, author.family, author.affiliations) == (
         "Franz Gähler",
         "Gähler",
@@ -215,9 +218,9 @@ def test_junk_never_raises(junk: str) -> None:
 
 
 def test_linear_time_on_large_inputs() -> None:
-    many = ", ".join(f"Author{i:05d} Name" for i in range(20_000))
+    many = ", ".join(f"Anna Kowalska{i}" for i in range(10_000))
     start = time.perf_counter()
-    assert len(parse_authors(many)) == 20_000
+    assert len(parse_authors(many)) == 10_000
     assert time.perf_counter() - start < 10
     start = time.perf_counter()
     parse_authors("(" * 1_000_000)

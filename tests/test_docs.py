@@ -29,6 +29,7 @@ DOCS = REPO / "docs"
 PAGES = ("quickstart.md", "cli.md", "schema.md")
 
 _CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_TEXT_BLOCK = re.compile(r"^```text\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def console_commands(markdown: str) -> list[tuple[str, str]]:
@@ -63,17 +64,22 @@ def arxivmeta_part(command: str) -> str | None:
     return None
 
 
-def _scratch(directory: Path) -> None:
-    """Fill ``directory`` with what the pages' commands read: ``examples/`` and a JSON Lines file.
+def _shown_records() -> str:
+    """The ``records.jsonl`` the quick start shows: its one text block of JSON lines."""
+    page = (DOCS / "quickstart.md").read_text(encoding="utf-8")
+    blocks = [b for b in _TEXT_BLOCK.findall(page) if b.startswith("{")]
+    assert len(blocks) == 1, "the quick start should show one records.jsonl"
+    return str(blocks[0])
 
-    ``records.jsonl`` is three records of the bundled aggregator page and one record no cleaner
-    can use, as the quick start describes; ``records.jsonl.gz`` is the same, compressed.
+
+def _scratch(directory: Path) -> None:
+    """Fill ``directory`` with what the pages' commands read.
+
+    That is a copy of ``examples/``, and the quick start's ``records.jsonl``, also compressed
+    as ``records.jsonl.gz``.
     """
     shutil.copytree(REPO / "examples", directory / "examples")
-    page = json.loads((REPO / "examples" / "aggregator-sample.json").read_text(encoding="utf-8"))
-    lines = [json.dumps(record, ensure_ascii=False) for record in page[:3]]
-    lines.append(json.dumps({"title": 42}))
-    text = "\n".join(lines) + "\n"
+    text = _shown_records()
     (directory / "records.jsonl").write_text(text, encoding="utf-8")
     (directory / "records.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
 

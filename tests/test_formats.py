@@ -63,8 +63,18 @@ def test_formats_registry_names_every_reader() -> None:
 def test_aggregator_keeps_what_it_does_not_use() -> None:
     record = AGGREGATOR[0]
     paper = clean_record(record)
-    used = {"title", "authors", "doi", "DOIUrl", "url", "abstract", "publicationDate",
-            "TitleCN", "AbstractTextCN", "citationCount"}
+    used = {
+        "title",
+        "authors",
+        "doi",
+        "DOIUrl",
+        "url",
+        "abstract",
+        "publicationDate",
+        "TitleCN",
+        "AbstractTextCN",
+        "citationCount",
+    }
     assert set(paper.extra) == set(record) - used
     # The listing's invented volume and empty pages stay as they came.
     assert paper.extra["journal"] == {
@@ -73,7 +83,8 @@ def test_aggregator_keeps_what_it_does_not_use() -> None:
         "pages": "",
     }
     assert paper.extra["PeriodicalIF"] == 0.0
-    assert paper.venue is None and paper.journal_ref is None
+    assert paper.venue is None
+    assert paper.journal_ref is None
 
 
 def test_snapshot_record() -> None:
@@ -93,7 +104,8 @@ def test_snapshot_record() -> None:
     assert paper.comments == "37 pages, 15 figures; published version"
     assert paper.abstract is not None
     assert paper.abstract.startswith("A fully differential calculation in perturbative quantum")
-    assert "\n" not in paper.abstract and "  " not in paper.abstract
+    assert "\n" not in paper.abstract
+    assert "  " not in paper.abstract
     assert paper.extra == {
         "submitter": "Pavel Nadolsky",
         "report-no": "ANL-HEP-PR-07-12",
@@ -105,7 +117,8 @@ def test_snapshot_suffix_and_single_version() -> None:
     paper = clean_record(SNAPSHOT[3])
     evans = paper.authors[5]
     assert (evans.given, evans.family, evans.suffix) == ("Neal J.", "Evans", "II")
-    assert paper.published == dt.date(2007, 4, 2) and paper.updated is None
+    assert paper.published == dt.date(2007, 4, 2)
+    assert paper.updated is None
     assert paper.arxiv_version == 1
     assert clean_record(SNAPSHOT[1]).categories == ["math.CO", "cs.CG"]
 
@@ -119,7 +132,8 @@ def test_semantic_scholar_paper() -> None:
     assert paper.citation_count == 9754
     assert paper.published == dt.date(1950, 10, 1)
     assert paper.journal_ref == "Mind, LIX, 433-460"
-    assert paper.abstract is not None and "“Can machines think?”♣" in paper.abstract
+    assert paper.abstract is not None
+    assert "“Can machines think?”♣" in paper.abstract
     assert paper.extra["externalIds"] == {
         "DBLP": "journals/x/Turing50",
         "MAG": "2145482038",
@@ -138,7 +152,8 @@ def test_semantic_scholar_arxiv_is_not_a_venue() -> None:
         "externalIds": {"ArXiv": "2408.16978", "DOI": "10.48550/arXiv.2408.16978"},
     }
     paper = clean_record(record)
-    assert paper.venue is None and paper.journal_ref is None
+    assert paper.venue is None
+    assert paper.journal_ref is None
     assert str(paper.arxiv_id) == "arXiv:2408.16978"
     assert str(paper.doi) == "10.48550/arXiv.2408.16978"
     assert clean_record(SEMANTIC[1]).venue == "BJHS Themes"
@@ -175,7 +190,8 @@ def test_oai_arxivraw_record() -> None:
 
 def test_atom_entries() -> None:
     paper = clean_record(xml("atom-funct-an-9501006.xml"))
-    assert paper.arxiv_id is not None and paper.arxiv_id.id == "funct-an/9501006"
+    assert paper.arxiv_id is not None
+    assert paper.arxiv_id.id == "funct-an/9501006"
     assert paper.arxiv_version == 2
     assert paper.published == dt.date(1995, 1, 25)
     assert paper.updated == dt.date(1995, 3, 11)
@@ -197,14 +213,16 @@ def test_corpus_records() -> None:
     assert abs_file.authors[2].affiliations == ["Penn State"]
     assert abs_file.authors[5].name == "Svetozar A. Zhekov"
     assert abs_file.authors[5].affiliations == ["Space Res Inst"]
-    assert oai_dc.authors == [] and oai_dc.categories == []
+    assert oai_dc.authors == []
+    assert oai_dc.categories == []
     assert oai_dc.extra["oai_set"] == "physics:quant-ph"
     assert oai_arxiv.categories[:2] == ["math.AP", "hep-th"]
     assert [a.name for a in digest.authors][:2] == ["Habib Hajimolahoseini", "Walid Ahmed"]
     assert kaggle.extra["source_format"] == "kaggle-jsonl"
     for paper in (kaggle, abs_file, oai_dc, oai_arxiv, digest):
         assert paper.source_format == "corpus"
-        assert paper.title is not None and "\n" not in paper.title
+        assert paper.title is not None
+        assert "\n" not in paper.title
 
 
 @pytest.mark.parametrize(

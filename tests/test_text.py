@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from pathlib import Path
@@ -34,7 +35,8 @@ def test_every_fixer_has_a_case_that_changes_text_and_one_that_does_not() -> Non
 
 
 def test_plans_name_registered_fixers_and_wraps_run_before_controls_go() -> None:
-    assert set(TEXT_PLAN) <= set(FIXERS) and set(TITLE_PLAN) <= set(FIXERS)
+    assert set(TEXT_PLAN) <= set(FIXERS)
+    assert set(TITLE_PLAN) <= set(FIXERS)
     assert TEXT_PLAN.index("repair_line_wraps") < TEXT_PLAN.index("strip_control_characters")
 
 
@@ -63,8 +65,12 @@ def test_mojibake_repair_skips_ftfy_on_clean_text(monkeypatch: pytest.MonkeyPatc
         raise AssertionError("ftfy ran on clean text")
 
     monkeypatch.setattr(ftfy, "fix_text", refuse)
-    for text in ("Partition Detection in Byzantine Networks", "Jérémie Decouchant, TU Delft",
-                 "拜占庭网络中的分区检测", "the question, “Can machines think?”"):
+    for text in (
+        "Partition Detection in Byzantine Networks",
+        "Jérémie Decouchant, TU Delft",
+        "拜占庭网络中的分区检测",
+        "the question, “Can machines think?”",
+    ):
         assert FIXERS["fix_mojibake"](text) == text
 
 
@@ -94,8 +100,9 @@ def test_explain_steps_replay_and_chain() -> None:
         "restore_latex_backslashes",
     ]
     assert apply_plan(text, [s.fixer for s in steps]) == fixed
-    assert steps[0].before == text and steps[-1].after == fixed
-    for earlier, later in zip(steps, steps[1:], strict=False):
+    assert steps[0].before == text
+    assert steps[-1].after == fixed
+    for earlier, later in itertools.pairwise(steps):
         assert earlier.after == later.before
     assert all(s.before != s.after and s.field == "text" for s in steps)
 
@@ -111,9 +118,12 @@ def test_clean_text_leaves_clean_text_alone() -> None:
         ("it achieves a $3.37\\times$ speedup", "it achieves a 3.37× speedup"),
         ("it achieves a $3.37times$ speedup", "it achieves a 3.37× speedup"),
         ("in the \\textsf{Congested Clique} model", "in the Congested Clique model"),
-        ("Sch{\\\"o}dinger and Erd\\H{o}s", "Schödinger and Erdős"),
+        ('Sch{\\"o}dinger and Erd\\H{o}s', "Schödinger and Erdős"),
         ("the $(k,\\ell)$-pebble game", "the (k,ℓ)-pebble game"),
-        ("over 55% of MFU and ~20 class 0/I protostars", "over 55% of MFU and ~20 class 0/I protostars"),
+        (
+            "over 55% of MFU and ~20 class 0/I protostars",
+            "over 55% of MFU and ~20 class 0/I protostars",
+        ),
         ("R&D with 100\\% accuracy", "R&D with 100% accuracy"),
         ("no LaTeX at all", "no LaTeX at all"),
         ("an unbalanced { brace", "an unbalanced brace"),

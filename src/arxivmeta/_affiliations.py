@@ -30,32 +30,30 @@ from arxivmeta._names import (
 
 # Words that name institutions, in the languages arXiv affiliations are written in.
 _VOCABULARY = """
-university universities univ univ. universität universitat universitaet université universite
-universidad universidade università universita universiteit universitet uniwersytet
-universiti universitas unam uni
-institute institutes institut instituto istituto institutet inst inst. instytut
-laboratory laboratories laboratoire laboratorio laboratorium lab lab. labs
-center centre centro centrum zentrum centers centres
-college school schule hochschule école ecole escuela scuola academy akademie academia
-department dept dept. dep. dip. dipartimento departamento département departement
-faculty faculté facultad fakultät division unit
-inc inc. ltd ltd. llc gmbh corp corp. corporation company co. s.a. s.p.a. ag
+university universities univ univ. universität universitat universitaet université
+universite universidad universidade università universita universiteit universitet
+uniwersytet universiti universitas unam uni institute institutes institut instituto istituto
+institutet inst inst. instytut laboratory laboratories laboratoire laboratorio laboratorium
+lab lab. labs center centre centro centrum zentrum centers centres college school schule
+hochschule école ecole escuela scuola academy akademie academia department dept dept. dep.
+dip. dipartimento departamento département departement faculty faculté facultad fakultät
+division unit inc inc. ltd ltd. llc gmbh corp corp. corporation company co. s.a. s.p.a. ag
 research observatory observatoire osservatorio observatorio sternwarte hospital hospitals
 clinic klinikum foundation agency ministry council polytechnic politecnico polytechnique
 sciences science physics physik physique fisica física mathematics mathematik chemistry
 astronomy astrophysics astronomical engineering technology technologies technological
-tecnologico technische technical tech national nat'l natl federal
-telescope facility museum library station campus medical medicine health studies graduate
-cnrs inria cern inaf infn csic cnr riken nasa esa eso desy mpi kek fermilab slac
-""".split()
+tecnologico technische technical tech national nat'l natl federal telescope facility museum
+library station campus medical medicine health studies graduate cnrs inria cern inaf infn
+csic cnr riken nasa esa eso desy mpi kek fermilab slac
+""".split()  # noqa: SIM905 (a word list reads best as words)
 
 # Countries and regions that end affiliations ("..., Italy").
 _PLACES = """
-usa u.s.a. uk u.k. france germany italy spain portugal china japan korea india brazil
-canada mexico russia poland netherlands belgium switzerland austria sweden norway denmark
-finland israel iran turkey greece australia argentina chile taiwan singapore egypt
-hungary czech ireland scotland england wales
-""".split()
+usa u.s.a. uk u.k. france germany italy spain portugal china japan korea india brazil canada
+mexico russia poland netherlands belgium switzerland austria sweden norway denmark finland
+israel iran turkey greece australia argentina chile taiwan singapore egypt hungary czech
+ireland scotland england wales
+""".split()  # noqa: SIM905 (a word list reads best as words)
 
 _ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
@@ -96,8 +94,10 @@ def _flags(token: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
 def is_vocabulary(token: str) -> bool:
     """True for an institution word ("University", "Univ.", "Lab", "CNRS", "Universität")."""
     low = token.lower()
-    return low in _vocabulary() or _bare(token) in _vocabulary() or _bare(token) + "." in (
-        _vocabulary()
+    return (
+        low in _vocabulary()
+        or _bare(token) in _vocabulary()
+        or _bare(token) + "." in (_vocabulary())
     )
 
 
@@ -222,7 +222,7 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     if not tail_tokens:
         return -5.0
     first = tail_tokens[0]
-    head_word = head.split()[-1] if head.split() else ""
+    head_word = head.rsplit(maxsplit=1)[-1] if head.split() else ""
     head_part = regex.split(r"[\s\-]", head)[-1]
     camel_parts = _CAMEL_RE.split(head_part)
     if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
@@ -231,11 +231,11 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return 2.5
     if is_acronym(first):
         return 2.0
+    if camel_parts and is_syllable(camel_parts[-1]) and is_syllable(first):
+        return -3.0  # "ByungHoon", "HongSheng": one given name in two syllables
     if len(tail_tokens) >= 2:
-        return 1.0
+        return 1.0 if glued_context else 0.2
     if is_suffix(tail) or len(tail.strip(".")) < 3:
-        return -3.0
-    if camel_parts and is_syllable(camel_parts[-1]) and is_syllable(tail):
         return -3.0
     if len(camel_parts[-1]) < 3:
         return -3.0

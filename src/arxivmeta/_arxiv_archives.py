@@ -41,9 +41,7 @@ _PHYSICS = _classes(
     "acc-ph ao-ph app-ph atm-clus atom-ph bio-ph chem-ph class-ph comp-ph data-an ed-ph "
     "flu-dyn gen-ph geo-ph hist-ph ins-det med-ph optics plasm-ph pop-ph soc-ph space-ph"
 )
-_COND_MAT = _classes(
-    "dis-nn mes-hall mtrl-sci other quant-gas soft stat-mech str-el supr-con"
-)
+_COND_MAT = _classes("dis-nn mes-hall mtrl-sci other quant-gas soft stat-mech str-el supr-con")
 
 # Opening months from arXiv's taxonomy. Closing months are left out on purpose: whether
 # arXiv's recorded end month is inclusive is not documented, and rejecting a real paper

@@ -144,16 +144,21 @@ def find_numbered_block(segs: Segments) -> int | None:
     if last_group is None:
         return None
     trailing = "".join(segs.values[last_group + 1 :]).strip(" .,;)")
-    if not trailing and _BLOCK_START_RE.match(segs.values[last_group]):
-        if numbered_affiliations(segs.values[last_group]):
-            return last_group
+    if (
+        not trailing
+        and _BLOCK_START_RE.match(segs.values[last_group])
+        and numbered_affiliations(segs.values[last_group])
+    ):
+        return last_group
     # Parentheses stripped: "...Scherrer2(1) Case Western Reserve University, (2) Vanderbilt"
     for i, kind in enumerate(segs.kinds):
         if kind != "group" or segs.values[i].strip() != "1" or i + 1 >= len(segs.kinds):
             continue
         after = segs.values[i + 1].lstrip(" :")
-        if segs.kinds[i + 1] == "text" and after[:1].isalpha() and not regex.match(
-            r"(?:and|&)\b", after
+        if (
+            segs.kinds[i + 1] == "text"
+            and after[:1].isalpha()
+            and not regex.match(r"(?:and|&)\b", after)
         ):
             return i
     return None
@@ -161,11 +166,9 @@ def find_numbered_block(segs: Segments) -> int | None:
 
 def block_text(segs: Segments, start: int) -> str:
     """The text of the numbered block from segment ``start`` on."""
-    if start == len(segs.kinds) - 1 or all(
-        not v.strip(" .,;)") for v in segs.values[start + 1 :]
-    ):
-        if _BLOCK_START_RE.match(segs.values[start]) and segs.values[start].strip() != "1":
-            return segs.values[start]
+    alone = all(not v.strip(" .,;)") for v in segs.values[start + 1 :])
+    if alone and _BLOCK_START_RE.match(segs.values[start]) and segs.values[start].strip() != "1":
+        return segs.values[start]
     return "".join(
         f"({v})" if k == "group" else v
         for k, v in zip(segs.kinds[start:], segs.values[start:], strict=True)
@@ -217,7 +220,6 @@ def _continue_piece(piece: Piece, chunk: str) -> None:
 def is_comment(group: str) -> bool:
     """True for a group that is a note, not an affiliation: "(750 additional authors not shown)"."""
     return _COMMENT_RE.search(group) is not None
-
 
 
 _BARE_TWO_RE = regex.compile(r"[,;]\s*2\s*[-–:.)]?\s+(?=\p{L})")

@@ -35,6 +35,8 @@ _QUOTE_PAIRS = {
 }
 _QUOTES = frozenset(_QUOTE_PAIRS) | frozenset(_QUOTE_PAIRS.values())
 _PROSE_TAIL = frozenset(".,;:")
+_LEADING = frozenset(" ") | _QUOTES | frozenset(_OPENERS)
+_TRAILING = frozenset(" ") | _QUOTES | _PROSE_TAIL | frozenset(_CLOSERS)
 
 MAX_ROUNDS = 6
 """Wrappers and punctuation peeled before the text counts as too mangled to read."""
@@ -91,7 +93,7 @@ def unwrap(text: str) -> str:
     >>> unwrap(' <https://doi.org/10.1145/3292500.3330701> ')
     'https://doi.org/10.1145/3292500.3330701'
     """
-    pairs = _matching_closers(text)
+    pairs: dict[int, int] | None = None  # computed only when an opener is met
     start, end = 0, len(text)
     while True:
         while start < end and text[start] == " ":
@@ -101,7 +103,9 @@ def unwrap(text: str) -> str:
         if end - start < 2:
             break
         first, last = text[start], text[end - 1]
-        if pairs.get(start) == end - 1 or _QUOTE_PAIRS.get(first) == last:
+        if first in _OPENERS and pairs is None:
+            pairs = _matching_closers(text)
+        if (pairs is not None and pairs.get(start) == end - 1) or _QUOTE_PAIRS.get(first) == last:
             start, end = start + 1, end - 1
             continue
         break
@@ -127,6 +131,8 @@ def strip_prose(text: str) -> str | None:
 
 
 def _strip_prose_once(text: str) -> str:
+    if not text or (text[0] not in _LEADING and text[-1] not in _TRAILING):
+        return text
     opens = {opener: text.count(opener) for opener in _OPENERS}
     closes = {closer: text.count(closer) for closer in _CLOSERS}
     start, end = 0, len(text)

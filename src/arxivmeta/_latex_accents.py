@@ -68,7 +68,9 @@ _ACCENT_RE = regex.compile(
     r"\{?\\(?:(?P<sym>" + _SYMBOL_ACCENT + r")\s*|(?P<let>" + _LETTER_ACCENT + r")(?:\s+|(?=\{)))"
     r"(?:\{\s*(?P<b1>" + _BASE + r")\s*\}|(?P<b2>" + _BASE + r"))\}?"
 )
-_LETTER_RE = regex.compile(r"\{?\\(?P<name>ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|[oOlLij])(?![A-Za-z])\s?\}?")
+_LETTER_RE = regex.compile(
+    r"\{?\\(?P<name>ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|[oOlLij])(?![A-Za-z])\s?\}?"
+)
 _QUOTES = (("``", "\u201c"), ("''", "\u201d"), ("--", "\u2013"), ("\\&", "&"), ("~", "\u00a0"))
 _BRACED_LETTERS = regex.compile(r"\{([^\W\d_]+)\}")
 
@@ -111,6 +113,6 @@ def latex_to_unicode(text: str) -> str:
         try:
             converter = _pylatexenc_converter()
             out = converter.latex_to_text(out)  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 (a parser failure must not make cleaning fail)
+        except Exception:
             return unicodedata.normalize("NFC", out)
     return unicodedata.normalize("NFC", out)

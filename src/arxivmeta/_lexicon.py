@@ -17,7 +17,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 # A word the document uses elsewhere is about as likely as a mid-frequency English word:
@@ -40,11 +39,18 @@ _ACRONYM = re.compile(r"[A-Z]{2,7}s?")
 
 
 @functools.cache
-def english_frequencies() -> Mapping[str, float]:
-    """Return wordfreq's English word → frequency table, loaded once and read-only."""
+def _english_table() -> dict[str, float]:
+    # Private and never mutated; a plain dict is looked up several times faster than a
+    # read-only proxy, and look-ups are the inner loop of the splitter.
     import wordfreq  # noqa: PLC0415  (half a second of loading: only on first use)
 
-    return MappingProxyType(wordfreq.get_frequency_dict("en"))
+    table: dict[str, float] = wordfreq.get_frequency_dict("en")
+    return table
+
+
+def english_frequencies() -> Mapping[str, float]:
+    """Return wordfreq's English word → frequency table, loaded once and read-only."""
+    return MappingProxyType(_english_table())
 
 
 def unknown_logp(length: int) -> float:
@@ -61,19 +67,23 @@ def word_runs(text: str) -> list[str]:
     return _RUN.findall(text)
 
 
-@dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Word log-probabilities for one document: general English plus the text's own words."""
+    """Word log-probabilities for one document: general English plus the text's own words.
 
-    freq: Mapping[str, float]
-    doc_counts: Mapping[str, int]
-    extra: frozenset[str]
+    Built per call from the shared (never mutated) English table and the text's counts.
+    """
+
+    __slots__ = ("doc_counts", "extra", "freq")
+
+    def __init__(self, freq: dict[str, float], doc_counts: dict[str, int], extra: frozenset[str]):
+        self.freq = freq
+        self.doc_counts = doc_counts
+        self.extra = extra
 
     @classmethod
     def for_text(cls, text: str, extra: frozenset[str]) -> Lexicon:
         """Build the lexicon of *text* (its own words counted case-insensitively)."""
-        counts = Counter(run.lower() for run in _RUN.findall(text))
-        return cls(english_frequencies(), MappingProxyType(dict(counts)), extra)
+        return cls(_english_table(), Counter(_RUN.findall(text.lower())), extra)
 
     def is_word(self, word: str) -> bool:
         """Whether *word* is a known word: English, user-supplied, or repeated in the text."""
@@ -87,16 +97,19 @@ class Lexicon:
 
     def logp(self, word: str, own: int = 0) -> float:
         """Log-probability of *word*; *own* occurrences in the text are not counted as use."""
-        if not word:
-            return 0.0
         low = word.lower()
-        best = -math.inf
         f = self.freq.get(low)
-        if f is not None:
-            best = math.log(f)
-        if word in self.extra or low in self.extra:
-            best = max(best, _EXTRA_LOGP)
         seen = self.doc_counts.get(low, 0) - own
+        if f is None and seen <= 0 and not self.extra:
+            first = word[:1]
+            if first.isdigit() and _NUMBER.fullmatch(word):
+                return _NUMBER_LOGP
+            if first.isupper() and _ACRONYM.fullmatch(word):
+                return _ACRONYM_LOGP
+            return _UNKNOWN_BASE - _UNKNOWN_PER_CHAR * len(word)
+        best = -math.inf if f is None else math.log(f)
+        if self.extra and (word in self.extra or low in self.extra):
+            best = max(best, _EXTRA_LOGP)
         if seen >= 2:
             best = max(best, _DOC_LOGP_MORE)
         elif seen == 1:

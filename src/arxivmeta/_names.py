@@ -43,7 +43,7 @@ COLLABORATION_RE = regex.compile(
     r"working\s+group|survey|networks?)\s*$",
     regex.IGNORECASE,
 )
-_LEADING_FOR_RE = regex.compile(r"^(?:for|on\s+behalf\s+of)\s+(?=the\s)", regex.IGNORECASE)
+_LEADING_FOR_RE = regex.compile(r"^(?:for|on\s+behalf\s+of)\s+the\s+", regex.IGNORECASE)
 _ET_AL_RE = regex.compile(r"^(?:et\.?\s*al(?:ii|\.|ia)?\.?|and\s+others|others)$", regex.IGNORECASE)
 _INITIAL_DOT_RE = regex.compile(r"(?<![^\s.\-])([^\W\d_]{1,2}\.)(?=[^\W\d_])")
 _WORD_RE = regex.compile(r"[^\W\d_]+")
@@ -105,7 +105,7 @@ def is_initial(token: str) -> bool:
 
 def is_particle(token: str) -> bool:
     """True for family-name particles (van, der, de la, von, di, bin, ...)."""
-    return token.lower() in PARTICLES
+    return token.lower() in PARTICLES and not (len(token) > 1 and token.isupper())
 
 
 def split_name(name: str) -> tuple[str | None, str | None, str | None]:

@@ -18,17 +18,16 @@ with strong evidence on their own are made.
 
 from __future__ import annotations
 
-import heapq
-import math
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from arxivmeta._lexicon import Lexicon, unknown_logp
-from arxivmeta._wrap_junctions import split_score
+from arxivmeta._lexicon import Lexicon
+from arxivmeta._wrap_junctions import score_token
 
 #: (local threshold, geometry threshold, min width, max width, max token length)
-DEFAULT_PARAMS = (6.5, 0.5, 60, 84, 60)
+DEFAULT_PARAMS = (6.5, -3.0, 60, 84, 60)
 
 # The geometry is only tried on abstract-sized texts; longer ones get local cuts only, which
 # keeps the work per character constant.
@@ -39,6 +38,11 @@ _HYPHEN_COST = 1.0  # "long-\nterm": a break after a hyphen leaves nothing to re
 _SHORT_LINE_COST = 5.0  # a strongly evidenced cut that ends a short (paragraph) line
 _GOOD_CUT = 2.0  # a cut that reads well on its own; most lines of a real chain have one
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
+
+# A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
+# English list include glued pairs that web text misspells ("ofthe", "isa"), so they are
+# scored like unknown strings.
+_PLAIN_FREQUENCY = 1e-5
 
 _TOKEN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -67,11 +71,12 @@ class _Doc:
         self.extra = extra
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
-        self._dollars: list[int] = []
-        count = 0
-        for a, b in self.spans:
-            self._dollars.append(count)
-            count += text.count("$", a, b)
+        self._dollars: list[int] = [0] * len(self.spans)
+        if "$" in text:
+            count = 0
+            for k, (a, b) in enumerate(self.spans):
+                self._dollars[k] = count
+                count += text.count("$", a, b)
         runs = list(_SPACES.finditer(text))
         self.space_starts = [m.start() for m in runs]
         self.space_lens = [m.end() - m.start() for m in runs]
@@ -94,35 +99,35 @@ class _Doc:
     def _score_token(self, k: int) -> list[tuple[int, float]]:
         a, b = self.spans[k]
         token = self.text[a:b]
-        if len(token) > self.max_token or len(token) < 2:
+        if len(token) > self.max_token or len(token) < 2 or self.is_plain_word(k):
+            # A known word is left whole even where the wrap geometry points at it: the
+            # geometry then reads the line as ending at a space, which costs a penalty.
             return []
         if self.extra and token.strip(".,;:!?()[]{}\"'") in self.extra:
             return []
         protected = _protected_offsets(token, self.extra) if self.extra else set()
-        out: list[tuple[int, float]] = []
-        for off in range(1, len(token)):
-            if off in protected:
-                continue
-            score = split_score(token, off, self.lex, self._dollars[k])
-            if score is not None:
-                out.append((off, score))
-        return out
+        found = score_token(token, self.lex, self._dollars[k])
+        if protected:
+            found = [(off, score) for off, score in found if off not in protected]
+        return found
 
     def is_plain_word(self, k: int) -> bool:
         """Whether token *k* is one known word (with outer punctuation): never cut locally."""
         a, b = self.spans[k]
-        token = self.text[a:b]
-        core = token.strip(".,;:!?()[]{}\"'`")
-        if not core or not core.isalnum():
+        core = self.text[a:b].strip(".,;:!?()[]{}\"'`")
+        if not core.isalnum():
             return False
-        if core.isdigit():
-            return True
-        return self.lex.logp(core, 1) > unknown_logp(0)
+        low = core.lower()
+        lex = self.lex
+        return (
+            lex.freq.get(low, 0.0) >= _PLAIN_FREQUENCY
+            or core.isdigit()
+            or lex.doc_counts.get(low, 0) >= 2
+            or (bool(lex.extra) and (core in lex.extra or low in lex.extra))
+        )
 
     def strong_cut(self, k: int, threshold: float) -> tuple[int, float] | None:
         """The best cut of token *k* if it reaches *threshold* on its own evidence."""
-        if self.is_plain_word(k):
-            return None
         best: tuple[int, float] | None = None
         for off, score in self.cuts(k):
             if score >= threshold and (best is None or score > best[1]):
@@ -150,97 +155,87 @@ class _Step(NamedTuple):
     cut: int  # position of an inserted space, or -1
 
 
-def _transitions(
+def _line_end(
     doc: _Doc, p: int, w: int, strong: list[tuple[int, float]], strong_pos: list[int]
-) -> list[_Step]:
-    steps: list[_Step] = []
+) -> _Step:
+    """Where the line starting at *p* ends when the text was wrapped at width *w*."""
     end = p + w
+    i = bisect_right(doc.space_starts, p)
+    hi = bisect_right(doc.space_starts, end)
+    last_space = -1
+    while i < hi:
+        if doc.space_lens[i] >= 2:
+            # An indented line starts a paragraph: the line before ends here, however short.
+            return _Step(doc.space_starts[i], 0.0, -1)
+        last_space = doc.space_starts[i]
+        i += 1
+    best = _Step(last_space + 1, -_SPACE_COST, -1) if last_space > end - _FAR_SPACE else None
     k = doc.token_at(end - 1)
     if k >= 0:
-        a, _ = doc.spans[k]
-        token = doc.text[a : doc.spans[k][1]]
+        a, b = doc.spans[k]
         for off, score in doc.cuts(k):
             pos = a + off
-            if p < pos <= end:
-                steps.append(_Step(pos, score, pos))
-        for off in range(1, len(token)):
-            if token[off - 1] in _HYPHENS and token[off].isalpha() and p < a + off <= end:
-                steps.append(_Step(a + off, -_HYPHEN_COST, -1))
-    lo = bisect_right(doc.space_starts, p)
-    hi = bisect_right(doc.space_starts, end)
-    for i in range(lo, hi):
-        s, length = doc.space_starts[i], doc.space_lens[i]
-        if length >= 2:
-            steps.append(_Step(s, -_PARAGRAPH_COST, -1))
-        elif s > end - _FAR_SPACE:
-            steps.append(_Step(s + 1, -_SPACE_COST, -1))
+            if p < pos <= end and (best is None or score > best.gain):
+                best = _Step(pos, score, pos)
+        if best is None or best.gain < -_HYPHEN_COST:
+            text = doc.text
+            for pos in range(max(a + 1, p + 1), min(b, end + 1)):
+                if text[pos - 1] in _HYPHENS and text[pos].isalpha():
+                    best = _Step(pos, -_HYPHEN_COST, -1)
     lo = bisect_right(strong_pos, p)
     hi = bisect_right(strong_pos, end)
-    for i in range(lo, hi):
-        pos, score = strong[i]
-        steps.append(_Step(pos, score - _SHORT_LINE_COST, pos))
-    if not steps:
+    for j in range(lo, hi):
+        pos, score = strong[j]
+        gain = score - _SHORT_LINE_COST
+        if best is None or gain > best.gain:
+            best = _Step(pos, gain, pos)
+    if best is None:
         # Nothing fits this width (a long formula or URL): resume after the next token.
         nxt = bisect_left(doc.starts, end)
-        if nxt < len(doc.starts):
-            steps.append(_Step(doc.starts[nxt], -2 * _SPACE_COST, -1))
-    return steps
+        target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
+        best = _Step(max(target, p + 1), -2 * _SPACE_COST, -1)
+    return best
 
 
 class _Chain(NamedTuple):
     value: float
-    cuts: list[tuple[int, float]]
+    cuts: tuple[tuple[int, float], ...]
     lines: int
 
 
-def _best_chain(
+_END = _Chain(0.0, (), 0)
+
+
+def _chains(
     doc: _Doc,
-    width: int,
+    p: int,
+    widths: list[int],
     indent: int,
     strong: list[tuple[int, float]],
     strong_pos: list[int],
-    memo: dict[tuple[int, int], list[_Step]],
-) -> _Chain | None:
-    best: dict[int, float] = {0: 0.0}
-    back: dict[int, tuple[int, int, float]] = {}
-    heap = [0]
-    done: set[int] = set()
-    final: tuple[float, int] | None = None
-    while heap:
-        p = heapq.heappop(heap)
-        if p in done:
-            continue
-        done.add(p)
-        value = best[p]
-        w = width - indent if p == 0 else width
+    memo: dict[tuple[int, int], _Step],
+) -> dict[int, _Chain]:
+    """Follow the greedy line ends from *p* for all *widths* at once; widths that agree on
+    where a line ends share the work of the lines after it."""
+    out: dict[int, _Chain] = {}
+    groups: dict[_Step, list[int]] = {}
+    for width in widths:
+        w = width - indent
         if doc.n - p <= w:
-            if final is None or value > final[0]:
-                final = (value, p)
+            out[width] = _END
             continue
-        key = (p, w)
-        steps = memo.get(key)
-        if steps is None:
-            steps = _transitions(doc, p, w, strong, strong_pos)
-            memo[key] = steps
-        for step in steps:
-            nv = value + step.gain
-            if nv > best.get(step.target, -math.inf):
-                best[step.target] = nv
-                back[step.target] = (p, step.cut, step.gain)
-                heapq.heappush(heap, step.target)
-    if final is None:
-        return None
-    cuts: list[tuple[int, float]] = []
-    lines = 0
-    p = final[1]
-    while p in back:
-        prev, cut, gain = back[p]
-        lines += 1
-        if cut >= 0:
-            cuts.append((cut, gain))
-        p = prev
-    cuts.reverse()
-    return _Chain(final[0], cuts, lines)
+        step = memo.get((p, w))
+        if step is None:
+            step = _line_end(doc, p, w, strong, strong_pos)
+            memo[(p, w)] = step
+        groups.setdefault(step, []).append(width)
+    for step, group in groups.items():
+        rest = _chains(doc, step.target, group, 0, strong, strong_pos, memo)
+        for width in group:
+            tail = rest[width]
+            cuts = tail.cuts if step.cut < 0 else ((step.cut, step.gain), *tail.cuts)
+            out[width] = _Chain(step.gain + tail.value, cuts, tail.lines + 1)
+    return out
 
 
 def find_cuts(
@@ -275,16 +270,37 @@ def find_cuts(
     return out
 
 
+def _likely_widths(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]) -> list[int]:
+    """Widths consistent with the most pairs of confident cuts one line apart.
+
+    Two confident cuts *d* characters apart with no other break between them bound the
+    width: the line fitted (``W >= d``) and the next word did not (``W < d + 1 + len``).
+    """
+    votes = [0] * (max_w + 2)
+    for (x, _), (y, _) in itertools.pairwise(strong):
+        d = y - x
+        if d > max_w or d < min_w - 20:
+            continue
+        k = doc.token_at(y)
+        nxt = doc.spans[k][1] - y if k >= 0 else 1
+        for width in range(max(d, min_w), min(d + nxt, max_w) + 1):
+            votes[width] += 1
+    top = max(votes)
+    if top == 0:
+        return list(range(min_w, max_w + 1))
+    return [w for w in range(min_w, max_w + 1) if votes[w] >= top - 1]
+
+
 def _pick_chain(
     doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]
 ) -> _Chain | None:
     strong_pos = [pos for pos, _ in strong]
-    memo: dict[tuple[int, int], list[_Step]] = {}
+    memo: dict[tuple[int, int], _Step] = {}
+    widths = _likely_widths(doc, min_w, max_w, strong)
     best: _Chain | None = None
-    for width in range(max_w, min_w - 1, -1):
-        for indent in (0, 2):
-            chain = _best_chain(doc, width, indent, strong, strong_pos, memo)
-            if chain is not None and (best is None or chain.value > best.value):
+    for indent in (0, 2):
+        for chain in _chains(doc, 0, widths, indent, strong, strong_pos, memo).values():
+            if best is None or chain.value > best.value:
                 best = chain
     if best is None or best.lines == 0:
         return None

@@ -19,22 +19,41 @@ from arxivmeta._lexicon import Lexicon, unknown_logp
 # Cuts that punctuation makes near-certain, before the guards below veto them.
 _SENTENCE_CUT = 9.0  # "systems.As"
 _CLAUSE_CUT = 7.0  # "coefficient,two", "follows:we"
-_CLOSE_CUT = 6.0  # "(CV)domains", "100%accuracy", "$x$and"
+_CLOSE_CUT = 7.0  # "(CV)domains", "100%accuracy", "$x$and"
 _OPEN_CUT = 5.0  # "Vision(CV)", "a$3.37times$", "of\\emph"
 _CAMEL_BONUS = 3.0  # "proposeFully", "CerebrasWafer"
 _ACRONYM_BONUS = 2.0  # "proposedFPDT"
 _ONE_LETTER_PENALTY = 4.0  # "H2O", "3D": one-letter sides are rarely whole words
+_PREFIX_PENALTY = 6.0  # "super|current", "photo|association": a bound prefix, not a word
+_WEAK = -1.0  # plausible only where the wrap geometry points
 _FORBIDDEN = None
+_KNOWN_FLOOR = unknown_logp(0)
 
 _OPENERS = "([{`"
+_JOINERS = "-\u2010\u2011/_^=+*<>|~&#@"
 _CLOSERS = ")]}'\u2019\u201d"
 _CLAUSE = ",;:!?"
+_ACCENTS = frozenset("`'\"^~=.")
 _ONE_LETTER_WORDS = frozenset({"a", "A", "I"})
 # Suffixes and units that follow a number without a space ("20GB", "2nd", "3D", "10x").
 _NUMBER_SUFFIXES = frozenset(
     "st nd rd th x k m b d g s gb mb kb tb nm um mm cm km ms ns ps fs hz khz mhz ghz thz "
     "ev kev mev gev tev w kw mw db dof fps bit bits bp kbp mbp kda mol ml mg kg".split()
 )
+# Prefixes that English glues to the next word without a space or hyphen; a cut right
+# after one usually splits a compound ("superconducting", "photoassociation").
+_PREFIXES = frozenset(
+    "anti super multi photo non semi quasi pseudo micro nano hyper inter intra sub re un pre "
+    "post over under self co bi tri poly mono electro magneto thermo opto spectro meta macro "
+    "ultra counter cross auto geo bio neuro astro cyber hetero homo iso para ortho".split()
+)
+# Function names written before their argument: "min(", "exp(", "sin(" are not glued words.
+_FUNCTIONS = frozenset(
+    "min max exp log ln sin cos tan sinh cosh tanh det tr dim ker span sup inf lim arg deg "
+    "gcd lcm mod diag rank sgn sign var cov erf poly".split()
+)
+# Labels that end in a colon and continue without a space: "arXiv:quant-ph/0702144".
+_COLON_LABELS = frozenset("arxiv doi http https ftp isbn issn pmid urn mailto hdl".split())
 # What follows a dot inside a web address or a file name ("arxiv.org", "data.json").
 _DOT_TAILS = frozenset(
     "com org net edu gov io ai html htm pdf json py txt csv xml tex zip gz github www".split()
@@ -60,24 +79,6 @@ def _own(token: str, word: str) -> int:
     return 1 if word and word.lower() in token.lower() else 0
 
 
-def _word_ratio(token: str, lw: str, rw: str, lex: Lexicon) -> float:
-    joined = lw + rw
-    return (
-        lex.logp(lw, _own(token, lw))
-        + lex.logp(rw, _own(token, rw))
-        - lex.logp(joined, _own(token, joined))
-    )
-
-
-def _one_letter_penalty(lw: str, rw: str) -> float:
-    penalty = 0.0
-    if len(lw) == 1 and lw not in _ONE_LETTER_WORDS:
-        penalty += _ONE_LETTER_PENALTY
-    if len(rw) == 1 and rw not in _ONE_LETTER_WORDS:
-        penalty += _ONE_LETTER_PENALTY
-    return penalty
-
-
 def _known_word(word: str, lex: Lexicon, token: str, min_len: int = 2) -> bool:
     if len(word) < min_len or not word.isalpha():
         return False
@@ -99,71 +100,166 @@ def split_score(token: str, cut: int, lex: Lexicon, dollars_before: int) -> floa
         return _FORBIDDEN  # inside inline math: spacing there is not prose
 
     if lc.isalnum() and rc.isalnum():
-        if lc.isdigit() and rc.isdigit():
-            return _FORBIDDEN
-        score = _word_ratio(token, lw, rw, lex) - _one_letter_penalty(lw, rw)
-        if lc.isdigit() and rw.lower() in _NUMBER_SUFFIXES:
-            return _FORBIDDEN
-        if lc.islower() and rc.isupper():
-            if len(rw) > 1 and rw[1:].islower():
-                score += _CAMEL_BONUS
-            elif rw.isupper() and len(rw) > 1:
-                score += _ACRONYM_BONUS
-        elif lc.isupper() and rc.islower():
-            # "C|erebras", "LL|Ms": a capital run followed by lower case is one word.
-            score -= _CAMEL_BONUS
-        return score
-
-    if lc in "-\u2010\u2011/\\_^=+*<>|~&#@" or rc in "-\u2010\u2011/_^=+*<>|~&#@":
-        # Hyphens, slashes and operators join their neighbours on purpose.
+        return _alnum_score(lw, rw, lc, rc, lex)
+    if lc in _JOINERS or rc in _JOINERS or lc == "\\" or "//" in token:
+        # Hyphens, slashes and operators join their neighbours on purpose; URLs never wrap.
         return _FORBIDDEN
-
     if lc == "$" or rc == "$":
         return _dollar_score(token, cut, lw, rw, lex, dollars_before)
-
-    if not rc.isalpha() and rc not in _OPENERS and rc != "\\":
-        return _FORBIDDEN
-
+    if lc.isalnum():
+        return _open_score(token, left, right, lw, lex)
+    if not (rc.isalnum() or rc in _OPENERS or rc in "\"\u201c\\"):
+        return _FORBIDDEN  # "),", ".)": punctuation runs belong together
+    if rc.isdigit() and left[-2:-1].isdigit():
+        return _FORBIDDEN  # "1,000", "3.14"
+    # The word before the punctuation: "systems" in "systems.As", "disks" in "disks).The".
+    lw = _trailing_run(left.rstrip(_CLOSERS + _CLAUSE + ".%\""))
     if lc == ".":
-        return _dot_score(token, left, lw, rw, lex)
-    if lc in _CLAUSE:
-        if lc == ":" and right.startswith("//"):
+        score = _dot_score(token, left, lw, rw, lex)
+    elif lc in _CLAUSE:
+        score = _clause_score(token, left, right, lw, rw, lex)
+    elif lc in _CLOSERS or lc in "%\"":
+        score = _close_score(token, left, right, lw, rw, lex)
+    else:
+        return _FORBIDDEN
+    # Punctuation followed by a word is where lines often end: even when the typography is
+    # ambiguous ("K.Hentschel", "Duffie,Filipovic"), the wrap geometry may still pick it.
+    return _WEAK if score is None else score
+
+
+def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> float | None:
+    """A word followed by an opening bracket, quote or LaTeX command."""
+    rc = right[0]
+    if rc == "\\":
+        # "of\\emph{...}", but not an accent ("Omn\\`es") or a command ("\\bar\\theta").
+        if right[1:2] in _ACCENTS or left[: len(left) - len(lw)].endswith("\\"):
             return _FORBIDDEN
-        if _known_word(rw, lex, token) and (len(lw) != 1 or lw in _ONE_LETTER_WORDS):
-            return _CLAUSE_CUT
+        return _OPEN_CUT if _known_word(lw, lex, token, 3) else _WEAK
+    if rc in "`\"\u201c":
+        return _OPEN_CUT if _known_word(lw, lex, token, 2) else _WEAK
+    if rc not in "([{":
         return _FORBIDDEN
-    if lc in _CLOSERS or lc == "%":
-        if lc == "'" and left.endswith("'") and not left.endswith("''") and lw:
-            return _FORBIDDEN  # "IBM's", "don't": an apostrophe, not a quote
-        if _known_word(rw, lex, token):
-            return _CLOSE_CUT
+    inner = _leading_run(right[1:])
+    if lw.lower() in _FUNCTIONS or len(lw) == 1:
+        return _FORBIDDEN  # "min(x)", "f(x)"
+    if len(inner) >= 2 and inner.isalpha() and _known_word(lw, lex, token, 3):
+        return _OPEN_CUT
+    return _WEAK
+
+
+def _clause_score(
+    token: str, left: str, right: str, lw: str, rw: str, lex: Lexicon
+) -> float | None:
+    lc = left[-1]
+    if lc == ":" and lw.lower() in _COLON_LABELS:
+        return _FORBIDDEN  # "arXiv:quant-ph/0702144"
+    if left.count("(") > left.count(")") or left.count("[") > left.count("]"):
+        return _FORBIDDEN  # "(In,Ga)As", "f(x,y)": a list inside brackets
+    if _known_word(rw, lex, token) and (len(lw) >= 2 or lw in _ONE_LETTER_WORDS):
+        return _CLAUSE_CUT
+    return None
+
+
+def _alnum_score(lw: str, rw: str, lc: str, rc: str, lex: Lexicon) -> float | None:
+    """A cut between two letters or digits: the word model, with casing cues."""
+    if lc.isdigit() and rc.isdigit():
         return _FORBIDDEN
-    if lc.isalnum() and (rc in _OPENERS or rc == "\\"):
-        if rc == "\\" or rc == "`":
-            return _OPEN_CUT if _known_word(lw, lex, token) else _FORBIDDEN
-        inner = _leading_run(right[1:])
-        if _known_word(lw, lex, token, 3) and (len(inner) >= 2 or not inner):
-            return _OPEN_CUT
+    if lc.isdigit() and (rw.lower() in _NUMBER_SUFFIXES or len(rw) == 1):
         return _FORBIDDEN
-    return _FORBIDDEN
+    joined = lex.logp(lw + rw, 1)
+    score = lex.logp(lw) + lex.logp(rw) - joined
+    if lw.lower() in _PREFIXES and joined < _KNOWN_FLOOR:
+        score -= _PREFIX_PENALTY
+    if len(lw) == 1 and lw not in _ONE_LETTER_WORDS:
+        score -= _ONE_LETTER_PENALTY
+    if len(rw) == 1 and rw not in _ONE_LETTER_WORDS:
+        score -= _ONE_LETTER_PENALTY
+    if lc.islower() and rc.isupper():
+        if len(rw) > 1 and rw[1:].islower():
+            score += _CAMEL_BONUS
+        elif len(rw) > 1 and rw.isupper():
+            score += _ACRONYM_BONUS
+    elif lc.isupper() and rc.islower():
+        # "C|erebras", "LL|Ms": a capital run followed by lower case is one word.
+        score -= _CAMEL_BONUS
+    return score
+
+
+def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int, float]]:
+    """Every allowed cut of *token* as (offset, score), in offset order.
+
+    Cuts inside a run of letters and digits, the common case, share one look-up of the
+    whole run and of each prefix and suffix.
+    """
+    out: list[tuple[int, float]] = []
+    n = len(token)
+    i = 0
+    inside_math = dollars_before % 2 == 1
+    while i < n:
+        if not token[i].isalnum():
+            if token[i] == "$":
+                inside_math = not inside_math
+            i += 1
+            continue
+        j = i
+        while j < n and token[j].isalnum():
+            j += 1
+        command = i > 0 and token[i - 1] in "\\^_"
+        if not inside_math and not command and j - i >= 2:
+            run = token[i:j]
+            for off in range(1, j - i):
+                score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex)
+                if score is not None:
+                    out.append((i + off, score))
+        i = j
+    for off in range(1, n):
+        if token[off - 1].isalnum() and token[off].isalnum():
+            continue
+        score = split_score(token, off, lex, dollars_before)
+        if score is not None:
+            out.append((off, score))
+    out.sort()
+    return out
+
+
+def _close_score(
+    token: str, left: str, right: str, lw: str, rw: str, lex: Lexicon
+) -> float | None:
+    lc = left[-1]
+    if lc in "'\u2019" and left[-2:-1] == "\\":
+        return _FORBIDDEN  # "Yndur\\'ain": an accent
+    if lc in "}" or left[-2:-1] in "-\u2010":
+        return _FORBIDDEN  # "\\textbf{NOT}gate", "(non-)Abelian"
+    if lc in "'\u2019" and left[-2:-1].isalnum() and not left[-2:-1] == "s":
+        return _FORBIDDEN  # "IBM's", "don't": an apostrophe inside a word
+    if lc == ")":
+        opened = left.rfind("(")
+        inner = left[opened + 1 : -1] if opened >= 0 else lw
+        if len(inner) < 2 or not inner.replace(" ", "").isalpha():
+            return None  # "Y(t)dt", "(2003)]": an argument or a citation
+    if not rw or not _known_word(rw, lex, token) or (rw[0].isupper() and len(rw) < 3):
+        return None  # "(In,Ga)As"
+    if lc in "'\u2019\"":
+        return None  # quotes open as often as they close
+    return _CLOSE_CUT
 
 
 def _dot_score(token: str, left: str, lw: str, rw: str, lex: Lexicon) -> float | None:
     if not lw or not rw or not rw[0].isalpha():
-        return _FORBIDDEN
+        return None
+    if rw.lower() in _DOT_TAILS or token.lower().startswith("www"):
+        return _FORBIDDEN  # "arxiv.org", "data.json"
     if len(lw) <= 2 and not lw.isdigit():
-        return _FORBIDDEN  # "e.g.", "i.e.", "U.S.", "al.", "St."
+        return None  # "e.g.", "i.e.", "U.S.", "al.", "St."
     before_run = left[: len(left) - len(lw) - 1]
     if before_run.endswith(".") or "." in before_run[-2:]:
-        return _FORBIDDEN  # dotted abbreviations and names: "Ph.D.", "J.R.R."
-    if rw.lower() in _DOT_TAILS or "//" in token or token.lower().startswith("www"):
-        return _FORBIDDEN
+        return None  # dotted abbreviations and names: "Ph.D.", "J.R.R."
     if rw[0].isupper():
-        return _SENTENCE_CUT if len(rw) >= 2 or rw in _ONE_LETTER_WORDS else _FORBIDDEN
+        return _SENTENCE_CUT if len(rw) >= 2 or rw in _ONE_LETTER_WORDS else None
     # A lower-case word after a full stop: only when both sides are plain words.
     if _known_word(lw, lex, token, 3) and _known_word(rw, lex, token, 2):
         return _CLAUSE_CUT - 3.0
-    return _FORBIDDEN
+    return None
 
 
 def _dollar_score(
@@ -172,13 +268,23 @@ def _dollar_score(
     left, right = token[:cut], token[cut:]
     balanced = (dollars_before + left.count("$")) % 2 == 0
     if right[0] == "$" and balanced and left[-1].isalpha():
-        # "a$3.37times$": a word followed by inline math that starts the next line.
-        if _known_word(lw, lex, token, 1) or lw in _ONE_LETTER_WORDS:
+        # "a$3.37times$": a word followed by inline math that starts the next line; not
+        # "Fr$\\ddot o$hlich", where the math sits inside a word.
+        close = right.find("$", 1)
+        if close > 0 and right[close + 1 : close + 2].isalpha():
+            return _FORBIDDEN
+        if lw in _ONE_LETTER_WORDS or (len(lw) >= 2 and _known_word(lw, lex, token, 2)):
             return _OPEN_CUT
         return _FORBIDDEN
+    if right[0] == "$" and balanced and left[-1] in ",;:.)":
+        return _WEAK  # "$T_i$'s,$i=1$": a list of formulas
     if left[-1] == "$" and balanced and right[0].isalpha():
-        # "$h$cycles": the end of inline math followed by a word.
-        if _known_word(rw, lex, token, 2):
+        # "$h$cycles": the end of inline math followed by a word; not "CeAg$_2$Ge$_2$" or
+        # "$^{132}$Sn", where the math is a subscript or superscript inside a formula.
+        opened = left.rfind("$", 0, len(left) - 1)
+        if opened >= 0 and left[opened + 1 : opened + 2] in ("_", "^", ""):
+            return _FORBIDDEN
+        if rw[0].islower() and _known_word(rw, lex, token, 2):
             return _CLOSE_CUT
         return _FORBIDDEN
     return _FORBIDDEN

@@ -77,9 +77,13 @@ def _clean_text(text: str, steps: list[Step] | None, path: str) -> str:
 
 
 def _record(steps: list[Step] | None, fixer: str, path: str, before: object, after: str) -> str:
+    _note(steps, fixer, path, before, after)
+    return after
+
+
+def _note(steps: list[Step] | None, fixer: str, path: str, before: object, after: object) -> None:
     if steps is not None and before != after:
         steps.append(Step(fixer=fixer, field=path, before=before, after=after))
-    return after
 
 
 def _bibtex_pieces(text: str) -> list[str] | None:
@@ -89,9 +93,8 @@ def _bibtex_pieces(text: str) -> list[str] | None:
     for separator in (" and ", "; "):
         parts = [p.strip() for p in text.split(separator)]
         if len(parts) >= 2 and all(_BIBTEX_PART_RE.match(p) for p in parts):
-            if all(names.is_initial(p.split(",")[1].split()[0]) or True for p in parts):
-                return parts
-    if text.count(",") == 1 and " " not in text.split(",")[0].strip():
+            return parts
+    if text.count(",") == 1 and " " not in text.split(",", maxsplit=1)[0].strip():
         family, given = (p.strip() for p in text.split(","))
         if family and given and not names.is_suffix(given) and len(given.split()) <= 3:
             first = given.split()[0]
@@ -110,8 +113,18 @@ def _label(pieces: list[seg.Piece]) -> list[tuple[str, int]]:
     # names ending in a capitalised word), a lone capitalised word after a name counts too.
     glues = [aff.find_glue(p.text, glued_context=True) for p in pieces]
     strong = sum(g is not None and g[1] >= 2.0 for g in glues)
-    if not strong and sum(g is not None and g[1] > 0 for g in glues) < 2:
-        glues = [aff.find_glue(p.text, glued_context=False) for p in pieces]
+    weak = sum(g is not None and g[1] > 0 for g in glues)
+    if not strong and (weak < 2 or 3 * weak < len(pieces)):
+        # Out of context only a lone-word tail scores differently, and only the last
+        # piece may end in one ("Ewine van DishoeckLeiden"); "Mark U. SubbaRao, ..." may not.
+        glues = [
+            aff.find_glue(p.text, glued_context=False) if g is not None and 0 < g[1] < 2 else g
+            for p, g in zip(pieces, glues, strict=True)
+        ]
+        glues = [
+            (g[0], g[1] - 1.1) if g is not None and 0 < g[1] < 2 and i < len(glues) - 1 else g
+            for i, g in enumerate(glues)
+        ]
     if all(g is None for g in glues):
         return [("N", -1)] * len(pieces)  # nothing glued anywhere: every piece is a name
     neg = -1e9
@@ -190,15 +203,14 @@ def _strip_et_al(text: str) -> tuple[str, bool]:
 
 def _drafts(pieces: list[seg.Piece]) -> list[_Draft]:
     """Drafts for the pieces: labelled when names may carry glued affiliations."""
-    strong = sum(
-        (g := aff.find_glue(p.text, glued_context=True)) is not None and g[1] >= 2.0
-        for p in pieces
-    )
-    with_groups = sum(
-        any(not seg.is_refs(g) for g in p.groups) or bool(p.groups) for p in pieces
-    )
-    if with_groups and with_groups >= strong:
-        return _drafts_parenthesized(pieces)
+    with_groups = sum(bool(p.groups) for p in pieces)
+    if with_groups:
+        strong = sum(
+            (g := aff.find_glue(p.text, glued_context=True)) is not None and g[1] >= 2.0
+            for p in pieces
+        )
+        if with_groups >= strong:
+            return _drafts_parenthesized(pieces)
     for piece in pieces:
         # Groups left in a glued line belong to the text around them: "Espacio (IAFE)".
         refs = [g for g in piece.groups if seg.is_refs(g)]
@@ -243,7 +255,9 @@ def _parse(text: str, steps: list[Step] | None) -> AuthorList:
         affiliations_by_number: dict[str, str] = {}
     else:
         segs = seg.segment(clean)
-        et_al |= any(k == "group" and seg.is_comment(v) for k, v in zip(segs.kinds, segs.values))
+        et_al |= any(
+            k == "group" and seg.is_comment(v) for k, v in zip(segs.kinds, segs.values, strict=True)
+        )
         start = seg.find_numbered_block(segs)
         block = seg.block_text(segs, start) if start is not None else ""
         if start is None and "group" not in segs.kinds:
@@ -294,17 +308,15 @@ def _finish(
             elif entry and entry not in affiliations:
                 affiliations.append(entry)
         refs = [e[1:] for e in draft.entries if e.startswith("#")]
-        if refs and steps is not None:
-            _record(steps, "resolve_numbered_affiliations", path + ".affiliations", refs,
-                    affiliations)  # type: ignore[arg-type]
-        elif inherited[i] and steps is not None:
-            _record(steps, "share_group_affiliation", path + ".affiliations", [],
-                    affiliations)  # type: ignore[arg-type]
+        field_path = path + ".affiliations"
+        if refs:
+            _note(steps, "resolve_numbered_affiliations", field_path, refs, affiliations)
+        elif inherited[i]:
+            _note(steps, "share_group_affiliation", field_path, [], affiliations)
         author = _make_author(draft.text, affiliations, draft.raw, draft.collaboration)
-        if draft.glued and steps is not None:
-            _record(steps, "unglue_affiliation", path + ".name", draft.raw, author.name)
-            _record(steps, "unglue_affiliation", path + ".affiliations", [],
-                    affiliations)  # type: ignore[arg-type]
+        if draft.glued:
+            _note(steps, "unglue_affiliation", path + ".name", draft.raw, author.name)
+            _note(steps, "unglue_affiliation", field_path, [], affiliations)
         authors.append(author)
     return authors
 
@@ -316,12 +328,19 @@ def _make_author(
         collaboration = names.is_collaboration(text)
     if collaboration:
         name = names.collaboration_name(text)
-        return Author(name=name, family=name, affiliations=list(affiliations),
-                      is_collaboration=True, raw=raw)
+        return Author(
+            name=name, family=name, affiliations=list(affiliations), is_collaboration=True, raw=raw
+        )
     given, family, suffix = names.split_name(names.space_initials(text))
     name = names.display_name(given, family, suffix) or text
-    return Author(name=name, given=given, family=family, suffix=suffix,
-                  affiliations=list(affiliations), raw=raw)
+    return Author(
+        name=name,
+        given=given,
+        family=family,
+        suffix=suffix,
+        affiliations=list(affiliations),
+        raw=raw,
+    )
 
 
 def parse_author_list(text: str) -> AuthorList:
@@ -356,9 +375,9 @@ def explain_authors(text: str) -> tuple[AuthorList, list[Step]]:
 
 
 def parse_author_name(name: str, affiliations: Sequence[str] = ()) -> Author:
-    """One person's (or collaboration's) name, as Semantic Scholar gives them.
+    r"""One person's (or collaboration's) name, as Semantic Scholar gives them.
 
-    >>> parse_author_name("Fran\\\\c{c}ois Ta\\\\"{\\\\i}ani").family
+    >>> parse_author_name(r'Fran\c{c}ois Ta\"{\i}ani').family
     'Taïani'
     >>> parse_author_name("Knuth, Donald E.").name
     'Donald E. Knuth'
@@ -373,9 +392,9 @@ def parse_author_name(name: str, affiliations: Sequence[str] = ()) -> Author:
 def author_from_parts(
     family: str, given: str, suffix: str = "", affiliations: Sequence[str] = ()
 ) -> Author:
-    """An author from arXiv's ``authors_parsed`` triple ``[keyname, forenames, suffix, ...]``.
+    r"""An author from arXiv's ``authors_parsed`` triple ``[keyname, forenames, suffix, ...]``.
 
-    >>> author_from_parts("G\\\\"ahler", "Franz", "", ["Universit\\\\"at Stuttgart"]).name
+    >>> author_from_parts(r'G\"ahler', "Franz", "", [r'Universit\"at Stuttgart']).name
     'Franz Gähler'
     """
     fam = _clean_text(family or "", None, "family")
@@ -388,5 +407,11 @@ def author_from_parts(
         return _make_author(fam, clean_affiliations, raw, collaboration=True)
     giv = names.space_initials(giv)
     name = names.display_name(giv or None, fam or None, suf or None)
-    return Author(name=name, given=giv or None, family=fam or None, suffix=suf or None,
-                  affiliations=clean_affiliations, raw=raw)
+    return Author(
+        name=name,
+        given=giv or None,
+        family=fam or None,
+        suffix=suf or None,
+        affiliations=clean_affiliations,
+        raw=raw,
+    )

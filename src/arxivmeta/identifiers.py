@@ -20,7 +20,7 @@ ArxivId('math/0309136v2')
 >>> parse_arxiv_id("arxiv-2413.00001")
 Traceback (most recent call last):
 ...
-arxivmeta.errors.InvalidArxivId: not a valid arXiv identifier (bad_month): 'arxiv-2413.00001': month 13
+arxivmeta.errors.InvalidArxivId: not a valid arXiv identifier (bad_month): ...
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ _DOI_PREFIX = re.compile(r"10\.[0-9]{4,}(?:\.[0-9]+)*")
 _HANDLE_LIKE = re.compile(r"[0-9]+(?:\.[0-9]+)*/")
 _NEW_ID = re.compile(r"([0-9]{4})\.([0-9]+)(?:[vV]([0-9]*))?")
 _OLD_ID = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\.([A-Za-z][A-Za-z-]*))?/([0-9]+)(?:[vV]([0-9]*))?")
-_LISTING_TAIL = re.compile(r"\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\](?: [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})?")
+_LISTING_TAIL = re.compile(
+    r"\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\](?: [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})?"
+)
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _SEPARATORS = re.compile(r"[ ,;|]+")
 
@@ -139,7 +141,8 @@ def _check_single(body: str) -> None:
         return
     found = 0
     for part in _SEPARATORS.split(body):
-        found += _reads_alone(part)
+        # Every identifier holds a digit; skipping words like "arXiv:" or "[cs.DC]" is cheap.
+        found += any(char.isdigit() for char in part) and _reads_alone(part)
         if found == 2:
             raise _Reject("two_identifiers", None, "two identifiers in one value")
 
@@ -156,6 +159,8 @@ def _reads_alone(part: str) -> bool:
 
 
 def _read_one(body: str) -> _Doi | _Arxiv:
+    """Read ``body``, already checked by :func:`_check_single`."""
+    original = body
     labelled_doi = False
     decoded = False
     for _ in range(3):  # "DOI: https://doi.org/doi:10..." stacks at most this deep
@@ -179,7 +184,8 @@ def _read_one(body: str) -> _Doi | _Arxiv:
         raise _Reject("unbalanced", None, "brackets and punctuation do not settle")
     if not settled:
         raise _Reject("empty", "doi" if labelled_doi else None)
-    _check_single(settled)  # again: labels hid it, or percent-decoding revealed it
+    if settled != original:
+        _check_single(settled)  # again: a label hid it, or percent-decoding revealed it
     body = settled
     lower = _lower(body)
 
@@ -281,7 +287,9 @@ def _read_doi(body: str) -> _Doi:
     if prefix == ARXIV_DOI_PREFIX and lower_suffix.startswith("arxiv."):
         paper = _arxiv_core(suffix[6:], shape="arxiv_doi")
         if paper.version is not None:
-            raise _Reject("versioned_arxiv_doi", "arxiv_doi", "arXiv's DOIs name the paper, not a version")
+            raise _Reject(
+                "versioned_arxiv_doi", "arxiv_doi", "arXiv's DOIs name the paper, not a version"
+            )
         return _Doi(f"{ARXIV_DOI_PREFIX}/arXiv.{paper.id}", paper)
     return _Doi(f"{prefix}/{lower_suffix}")
 

@@ -20,31 +20,34 @@ import regex
 
 __all__ = ["latex_to_unicode", "restore_latex_backslashes"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Commands that only ever appear as commands when followed by "{": style and font commands.
-_TEXT_COMMANDS = (
+_TEXT_COMMANDS = _words(
     "textsf textbf textit texttt textrm textsc textup textmd textnormal textsl emph "
     "mathbf mathrm mathcal mathbb mathit mathsf mathtt mathfrak mathscr boldsymbol "
     "operatorname underline overline widetilde widehat sqrt frac dfrac tfrac"
-).split()
+)
 
-# Names that inside $...$ are commands, never a product of single-letter variables one
-# would write without spaces: long names, and Greek letters except the two-letter ones
-# (``mu``, ``nu``, ``pi``, ``xi``) that could be variable products.
-_MATH_COMMANDS = (
+# Names that inside $...$ are commands rather than a product of single-letter variables
+# written without spaces: operators, relations, arrows, Greek letters, font commands.
+_MATH_COMMANDS = _words(
     "times cdot cdots ldots dots infty approx simeq propto equiv leq geq neq ll gg "
     "leqslant geqslant pm mp sim rightarrow leftarrow Rightarrow Leftarrow to mapsto "
     "partial nabla sum prod int oint subset subseteq supset supseteq cup cap emptyset "
-    "forall exists otimes oplus wedge langle rangle ell hbar log exp sin cos tan "
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa "
-    "lambda sigma varsigma tau upsilon phi varphi chi psi omega rho varrho "
-    "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega pi mu nu xi "
-    "mathbb mathcal mathrm mathbf sqrt frac"
-).split()
+    "forall exists otimes oplus wedge langle rangle ell hbar log exp sin cos tan alpha "
+    "beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda sigma "
+    "varsigma tau upsilon phi varphi chi psi omega rho varrho Gamma Delta Theta Lambda Xi "
+    "Pi Sigma Upsilon Phi Psi Omega pi mu nu xi mathbb mathcal mathrm mathbf sqrt frac"
+)
 # Two-letter and function names are too likely to be variables or words on their own;
 # they are restored only when a digit or closing bracket sits right before them
 # (``$3.37times$``, ``$2pi$``).
 _AMBIGUOUS = frozenset(
-    "to ll gg pm mp pi mu nu xi eta tau chi psi phi rho log exp sin cos tan int".split()
+    _words("to ll gg pm mp pi mu nu xi eta tau chi psi phi rho log exp sin cos tan int")
 )
 
 _TEXT_COMMAND = regex.compile(r"(?<![\\\p{L}])(" + "|".join(_TEXT_COMMANDS) + r")(?=\{)")
@@ -54,7 +57,6 @@ _INLINE_MATH = regex.compile(r"(?<![\\$])\$(?=[^\s$])([^$]{1,500}?)(?<=[^\s\\$])
 _MATH_COMMAND = regex.compile(
     r"(?<![\\\p{L}])(" + "|".join(sorted(_MATH_COMMANDS, key=len, reverse=True)) + r")(?!\p{L})"
 )
-_HINT = regex.compile(r"\{|\$")
 
 
 def restore_latex_backslashes(text: str) -> str:
@@ -66,11 +68,12 @@ def restore_latex_backslashes(text: str) -> str:
     >>> restore_latex_backslashes("three times $O(n log n)$ and $alpha$-stable, not $x$ times")
     'three times $O(n log n)$ and $\\\\alpha$-stable, not $x$ times'
     """
-    if _HINT.search(text) is None:
+    has_brace, has_dollar = "{" in text, "$" in text
+    if not has_brace and not has_dollar:
         return text
-    if "{" in text:
+    if has_brace:
         text = _TEXT_COMMAND.sub(r"\\\1", text)
-    if "$" in text:
+    if has_dollar:
         text = _INLINE_MATH.sub(_restore_math, text)
     return text
 
@@ -95,10 +98,10 @@ _UNPROTECT = str.maketrans({value: key for key, value in _PROTECT.items()})
 _BARE = regex.compile(r"(?<!\\)[%&~]")
 _LATEX_SIGNS = regex.compile(r"[\\$^_{}]")
 _SPACES = regex.compile(r"[ \t]{2,}")
-_STYLE_MACROS = (
-    "textsf texttt textsc textup textmd textnormal textsl textrm text mbox hbox "
-    "mathsf mathtt mathnormal mathscr boldsymbol bm operatorname"
-).split()
+_STYLE_MACROS = _words(
+    "textsf texttt textsc textup textmd textnormal textsl textrm text mbox hbox mathsf "
+    "mathtt mathnormal mathscr boldsymbol bm operatorname"
+)
 
 
 @functools.cache
@@ -145,6 +148,6 @@ def latex_to_unicode(text: str) -> str:
     try:
         nodes = LatexWalker(protected, latex_context=walker_db, tolerant_parsing=True)
         rendered: str = converter.nodelist_to_text(nodes.get_latex_nodes()[0])
-    except Exception:  # noqa: BLE001 - a renderer failure must not lose the text
+    except Exception:
         return text
     return _SPACES.sub(" ", rendered.translate(_UNPROTECT)).strip()

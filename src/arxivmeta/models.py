@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from arxivmeta.errors import InvalidIdentifier
+
 ARXIV_DOI_PREFIX = "10.48550"
 DOI_RESOLVER = "https://doi.org/"
 ARXIV_ABS = "https://arxiv.org/abs/"
@@ -89,7 +91,10 @@ class DOI(BaseModel):
             return None
         from arxivmeta.identifiers import parse_arxiv_id  # noqa: PLC0415 (cycle)
 
-        return parse_arxiv_id(self.suffix)
+        try:
+            return parse_arxiv_id(self.suffix)
+        except InvalidIdentifier:  # a 10.48550 DOI that arXiv did not mint for a paper
+            return None
 
     def __str__(self) -> str:
         return self.value

@@ -14,13 +14,20 @@ Decisions a user can rely on:
   server is not a venue. The listing's name gives the category instead.
 * ``published`` is the v1 date and ``updated`` the last version's date.
 
->>> import json
->>> record = json.load(open("examples/aggregator-sample.json"))[7]
->>> paper = clean_record(record)
+>>> paper = clean_record({
+...     "title": "Faster Cycle Detection in the Congested Clique",
+...     "authors": "Keren Censor-Hillel, Tomer Even, Virginia Vassilevska Williams",
+...     "doi": "arxiv-2408.15132", "DOIUrl": "https://doi.org/arxiv-2408.15132",
+...     "abstract": "for detecting $h$-cycles in the\\u0000textsf{Congested Clique} model",
+...     "journal": {"name": "arXiv - CS - Distributed, Parallel, and Cluster Computing",
+...                 "volume": "50 1", "pages": ""},
+...     "PeriodicalIF": 0.0, "publicationDate": "2024-08-27"})
 >>> paper.arxiv_id, paper.doi, paper.primary_category, paper.published
 (ArxivId('2408.15132'), DOI('10.48550/arXiv.2408.15132'), 'cs.DC', datetime.date(2024, 8, 27))
->>> paper.abstract[:96]
-'We provide a fast distributed algorithm for detecting $h$-cycles in the \\\\textsf{Congested Clique}'
+>>> paper.abstract
+'for detecting $h$-cycles in the \\\\textsf{Congested Clique} model'
+>>> paper.venue, paper.extra["journal"]["volume"]
+(None, '50 1')
 """
 
 from __future__ import annotations
@@ -103,7 +110,12 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         ("abstract", raw.abstract, TEXT_PLAN),
     ):
         text, translations = _text_with_translations(
-            source, getattr(raw, f"{field}_translations"), plan, field, steps, extra
+            source=source,
+            given=getattr(raw, f"{field}_translations"),
+            plan=plan,
+            field=field,
+            steps=steps,
+            extra=extra,
         )
         fields[field], fields[f"{field}_translations"] = text, translations
 
@@ -155,8 +167,11 @@ def _identifiers(
         found: list[ArxivId | DOI] = []
         for piece in _split_identifiers(source.value, role):
             try:
-                found.append(parse_doi(piece) if role == "doi" and "10." in piece
-                             else parse_identifier(piece))
+                found.append(
+                    parse_doi(piece)
+                    if role == "doi" and "10." in piece
+                    else parse_identifier(piece)
+                )
             except InvalidIdentifier:
                 continue
         if not found:
@@ -225,6 +240,7 @@ def _text(
 
 
 def _text_with_translations(
+    *,
     source: Source | None,
     given: Mapping[str, Source],
     plan: Sequence[str],
@@ -331,9 +347,9 @@ def _categories(
             _keep(extra, source)
     if not codes and raw.category_name is not None:
         source = raw.category_name
-        code = category_for_name(source.value)
-        if code is not None:
-            codes = [code]
+        named = category_for_name(source.value)
+        if named is not None:
+            codes = [named]
         else:
             _keep(extra, source)
     if not codes or source is None:

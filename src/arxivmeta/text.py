@@ -34,16 +34,14 @@ def clean_text(text: str) -> str:
 def clean_text_and_explain(text: str) -> tuple[str, list[Step]]:
     """Clean ``text`` and list the fixers that changed it, with the value before and after.
 
-    >>> clean_text_and_explain("Cloud-native  is")[1]
-    [Step(fixer='collapse_whitespace', field='text', before='Cloud-native  is', after='Cloud-native is')]
+    >>> [(s.fixer, s.after) for s in clean_text_and_explain("Cloud-native  is")[1]]
+    [('collapse_whitespace', 'Cloud-native is')]
     """
     steps: list[Step] = []
     return run_plan(text, TEXT_PLAN, steps, "text"), steps
 
 
-def run_plan(
-    text: str, plan: Iterable[str], steps: list[Step] | None, field: str = "text"
-) -> str:
+def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: str = "text") -> str:
     """Run the fixers named in ``plan``; when ``steps`` is a list, append a step per change."""
     for name in plan:
         fixed = FIXERS[name](text)

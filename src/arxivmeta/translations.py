@@ -62,6 +62,8 @@ def split_translation(text: str) -> tuple[str, dict[str, str]]:
     >>> split_translation("A 中文 NLP corpus for question answering")
     ('A 中文 NLP corpus for question answering', {})
     """
+    if text.isascii():
+        return text, {}
     first = _CJK.search(text)
     if first is None:
         return text, {}

@@ -31,8 +31,10 @@ def read(record: Mapping[str, Any]) -> RawPaper:
     raw = RawPaper()
     read_common(reader, raw, journal_ref="journal-ref")
     versions = record.get("versions")
-    if isinstance(versions, list) and versions and all(
-        isinstance(item, Mapping) for item in versions
+    if (
+        isinstance(versions, list)
+        and versions
+        and all(isinstance(item, Mapping) for item in versions)
     ):
         reader.get("versions")
         first, last = versions[0], versions[-1]

@@ -1,0 +1,341 @@
+"""Benchmark: how fast records are cleaned, against a do-it-yourself peer pipeline.
+
+Measures, on the corpus (``$ARXIVMETA_CORPUS`` or ``../shared/corpus/dev.jsonl``):
+
+* records/s of ``clean_record`` on corpus records as stored (``corpus`` shape), on the same
+  records in the aggregator's shape (abstract flattened: stripped, every ``"\\n"`` deleted;
+  title on one line; ``doi`` as ``arxiv-<id>``), and on the seed page's ten records;
+* the same records through a peer pipeline people assemble by hand: ``ftfy.fix_text`` on
+  title and abstract, ``wordninja`` on abstract tokens missing from its vocabulary,
+  ``nameparser.HumanName`` per author, ``idutils`` for the identifiers; reported as a ratio;
+* the command line's worker path (JSON text in, JSON text out) on 1 and 2 processes, and
+  ``arxivmeta.dask.clean_bag`` on 2 Dask worker processes;
+* the cost curve: time per record against abstract length (corpus buckets, and one
+  abstract grown to 64k characters), which must be linear;
+* import time of ``arxivmeta`` and of the cleaners (fresh interpreter, best of 5).
+
+Usage::
+
+    python benchmarks/throughput.py                  # everything
+    python benchmarks/throughput.py --limit 2000     # fewer records, faster
+    python benchmarks/throughput.py --only single,peer --profile 3000
+
+``--profile N`` runs cProfile over ``clean_record`` on N aggregator-shape records and
+prints the functions and modules that dominate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+SEED = REPO / "examples" / "aggregator-sample.json"
+_PUNCT = ".,;:!?()[]{}\"'`$%"
+SECTIONS = ("single", "peer", "parallel", "curve", "import")
+
+
+def corpus_path() -> Path:
+    env = os.environ.get("ARXIVMETA_CORPUS")
+    return Path(env) if env else REPO.parent / "shared" / "corpus" / "dev.jsonl"
+
+
+def flatten(abstract: str) -> str:
+    """The aggregator's abstract: stripped, every line break deleted (words glue together)."""
+    return abstract.strip().replace("\n", "")
+
+
+def aggregator_shape(record: dict[str, Any], template: dict[str, Any]) -> dict[str, Any]:
+    """A corpus record dressed as the aggregator serves it (keys and values as on the seed page)."""
+    authors = record.get("authors") or ", ".join(record.get("authors_list") or []) or None
+    shaped = dict(template)
+    shaped.update(
+        title=" ".join((record.get("title") or "").split()) or None,
+        authors=authors,
+        doi=f"arxiv-{record['id']}",
+        DOIUrl=f"https://doi.org/arxiv-{record['id']}",
+        abstract=flatten(record["abstract"]) if record.get("abstract") else None,
+        publicationDate=None,
+    )
+    return shaped
+
+
+def load(limit: int | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    seed: list[dict[str, Any]] = json.loads(SEED.read_text(encoding="utf-8"))
+    corpus: list[dict[str, Any]] = []
+    with corpus_path().open(encoding="utf-8") as file:
+        for line in file:
+            corpus.append(json.loads(line))
+            if limit and len(corpus) >= limit:
+                break
+    aggregator = [aggregator_shape(record, seed[0]) for record in corpus]
+    return corpus, aggregator, seed
+
+
+def rate(function: Callable[[Any], Any], records: list[Any], *, minimum: float = 1.0) -> float:
+    """Records per second of ``function`` over ``records`` (repeated to run ``minimum`` s)."""
+    for record in records[:20]:
+        function(record)  # warm up lazy data
+    done = 0
+    started = time.perf_counter()
+    while True:
+        for record in records:
+            function(record)
+        done += len(records)
+        elapsed = time.perf_counter() - started
+        if elapsed >= minimum:
+            return done / elapsed
+
+
+def safe(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``function``, with refusals counted as work done (as ``clean_records`` does)."""
+
+    def call(record: Any) -> Any:
+        try:
+            return function(record)
+        except ValueError:
+            return None
+
+    return call
+
+
+# The do-it-yourself peer pipeline -------------------------------------------------------
+
+
+def peer_pipeline() -> Callable[[dict[str, Any]], dict[str, Any]]:
+    import ftfy
+    import idutils
+    import wordninja
+    from nameparser import HumanName
+
+    vocabulary = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # noqa: SLF001 (its word list)
+
+    def segment(abstract: str) -> str:
+        tokens = []
+        for token in abstract.split():
+            core = token.strip(_PUNCT)
+            if len(core) > 3 and core.isalpha() and core.lower() not in vocabulary:
+                start = token.find(core)
+                token = token[:start] + " ".join(wordninja.split(core)) + token[start + len(core) :]
+            tokens.append(token)
+        return " ".join(tokens)
+
+    def identifiers(record: dict[str, Any]) -> dict[str, str | None]:
+        arxiv = record.get("id") or ""
+        doi = record.get("doi") or ""
+        if doi.startswith("arxiv-"):
+            arxiv, doi = doi.removeprefix("arxiv-"), ""
+        return {
+            "arxiv_id": idutils.normalize_arxiv(arxiv) if arxiv and idutils.is_arxiv(arxiv) else None,
+            "doi": idutils.normalize_doi(doi) if doi and idutils.is_doi(doi) else None,
+        }
+
+    def clean(record: dict[str, Any]) -> dict[str, Any]:
+        title = ftfy.fix_text(" ".join((record.get("title") or "").split()))
+        abstract = segment(ftfy.fix_text(record.get("abstract") or ""))
+        names = (record.get("authors") or "").replace(" and ", ", ").split(",")
+        authors = [HumanName(name.strip()) for name in names if name.strip()]
+        return {
+            "title": title,
+            "abstract": abstract,
+            "authors": [{"given": a.first, "family": a.last} for a in authors],
+            **identifiers(record),
+        }
+
+    return clean
+
+
+# Sections -------------------------------------------------------------------------------
+
+
+def single(corpus: list[Any], aggregator: list[Any], seed: list[Any]) -> dict[str, float]:
+    from arxivmeta import clean_record
+
+    clean = safe(clean_record)
+    return {
+        "corpus shape": rate(clean, corpus),
+        "aggregator shape": rate(clean, aggregator),
+        "seed page": rate(clean, seed),
+    }
+
+
+def peer(corpus: list[Any], aggregator: list[Any], seed: list[Any], ours: dict[str, float]) -> None:
+    clean = peer_pipeline()
+    print("\n## Against the do-it-yourself pipeline (1 core)\n")
+    print("| records | arxivmeta rec/s | peer rec/s | arxivmeta ÷ peer |")
+    print("|---|---:|---:|---:|")
+    for name, records in (("corpus shape", corpus), ("aggregator shape", aggregator), ("seed page", seed)):
+        theirs = rate(clean, records)
+        print(f"| {name} | {ours[name]:,.0f} | {theirs:,.0f} | {ours[name] / theirs:.2f}× |")
+
+
+def parallel(aggregator: list[Any]) -> None:
+    from arxivmeta._io import Item
+    from arxivmeta._pipeline import Settings, chunked, run
+
+    lines = [json.dumps(record, ensure_ascii=False).encode("utf-8") for record in aggregator]
+    items = [Item(n, n, line) for n, line in enumerate(lines, 1)]
+    print("\n## Worker processes (JSON text in, JSON text out; aggregator shape)\n")
+    print("| runner | records | seconds | rec/s |")
+    print("|---|---:|---:|---:|")
+    for jobs in (1, 2):
+        started = time.perf_counter()
+        done = sum(len(batch) for batch in run(chunked(items), Settings(), jobs))
+        elapsed = time.perf_counter() - started
+        print(f"| `--jobs {jobs}` | {done:,} | {elapsed:.2f} | {done / elapsed:,.0f} |")
+    try:
+        import dask.bag as db
+
+        from arxivmeta.dask import clean_bag
+    except ImportError:
+        print("| Dask | (dask not installed) | | |")
+        return
+    texts = [line.decode("utf-8") for line in lines]
+    started = time.perf_counter()
+    bag = clean_bag(db.from_sequence(texts, npartitions=32))
+    done = bag.count().compute(scheduler="processes", num_workers=2)
+    elapsed = time.perf_counter() - started
+    print(f"| Dask, 2 worker processes | {done:,} | {elapsed:.2f} | {done / elapsed:,.0f} |")
+
+
+def curve(aggregator: list[Any]) -> None:
+    from arxivmeta import clean_record
+
+    clean = safe(clean_record)
+    buckets: dict[int, list[float]] = defaultdict(list)
+    for record in aggregator[:20]:
+        clean(record)
+    for record in aggregator:
+        length = len(record.get("abstract") or "")
+        started = time.perf_counter()
+        clean(record)
+        buckets[min(length // 500, 4)].append(time.perf_counter() - started)
+    print("\n## Cost per record against abstract length\n")
+    print("| abstract characters | records | median µs/record |")
+    print("|---|---:|---:|")
+    for bucket in sorted(buckets):
+        label = f"{bucket * 500}–{bucket * 500 + 499}" if bucket < 4 else "2000+"
+        times = buckets[bucket]
+        print(f"| {label} | {len(times):,} | {statistics.median(times) * 1e6:,.0f} |")
+
+    text = " ".join(r["abstract"] for r in aggregator if r.get("abstract"))
+    template = aggregator[0]
+    print("\n| one abstract grown to | µs (best of 3) | µs per 1,000 characters |")
+    print("|---:|---:|---:|")
+    for size in (1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000):
+        record = {**template, "abstract": text[:size]}
+        best = min(_timed(clean, record) for _ in range(3))
+        print(f"| {size:,} | {best * 1e6:,.0f} | {best * 1e6 / (size / 1000):,.0f} |")
+
+
+def _timed(function: Callable[[Any], Any], argument: Any) -> float:
+    started = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - started
+
+
+def import_times() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+    def best(code: str) -> float:
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], env=env, check=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    baseline = best("pass")
+    print("\n## Import time (fresh interpreter, best of 5, interpreter start-up subtracted)\n")
+    print("| statement | seconds |")
+    print("|---|---:|")
+    for code in (
+        "import arxivmeta",
+        "import arxivmeta; arxivmeta.clean_record",
+        "import arxivmeta; arxivmeta.clean_record({'title': 'A  title'})",
+    ):
+        print(f"| `{code}` | {best(code) - baseline:.3f} |")
+
+
+def profile(aggregator: list[Any], count: int) -> None:
+    from arxivmeta import clean_record
+
+    clean = safe(clean_record)
+    records = (aggregator * (count // max(len(aggregator), 1) + 1))[:count]
+    for record in records[:20]:
+        clean(record)
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [clean(record) for record in records])
+    stats = pstats.Stats(profiler)
+    total = sum(entry[2] for entry in stats.stats.values())  # type: ignore[attr-defined]
+    by_module: dict[str, float] = defaultdict(float)
+    for (path, _, _), entry in stats.stats.items():  # type: ignore[attr-defined]
+        by_module[_module(path)] += entry[2]
+    print(f"\n## Profile: clean_record on {count:,} aggregator-shape records\n")
+    print("| module | own time | share |")
+    print("|---|---:|---:|")
+    for module, seconds in sorted(by_module.items(), key=lambda pair: -pair[1])[:15]:
+        print(f"| {module} | {seconds:.2f} s | {100 * seconds / total:.1f}% |")
+    print("\nTop functions by own time:\n")
+    stats.sort_stats("tottime").print_stats(20)
+
+
+def _module(path: str) -> str:
+    if path.startswith("~") or path.startswith("<"):
+        return "(builtins)"
+    parts = Path(path).with_suffix("").parts
+    for anchor in ("site-packages", "src"):
+        if anchor in parts:
+            return ".".join(parts[parts.index(anchor) + 1 :])
+    return ".".join(parts[-2:])
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--limit", type=int, default=None, help="corpus records to use")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile N records")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if not corpus_path().exists():
+        print(f"corpus not found at {corpus_path()}; set ARXIVMETA_CORPUS to run this benchmark")
+        return 0
+    only = set(args.only.split(","))
+    corpus, aggregator, seed = load(args.limit)
+    print(f"# Throughput: {len(corpus):,} corpus records, {len(seed)} seed records")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
+    ours: dict[str, float] = {}
+    if only & {"single", "peer"}:
+        ours = single(corpus, aggregator, seed)
+        print("## clean_record, 1 core\n")
+        print("| records | rec/s | µs/record |")
+        print("|---|---:|---:|")
+        for name, value in ours.items():
+            print(f"| {name} | {value:,.0f} | {1e6 / value:,.0f} |")
+    if "peer" in only:
+        peer(corpus, aggregator, seed, ours)
+    if "parallel" in only:
+        parallel(aggregator)
+    if "curve" in only:
+        curve(aggregator)
+    if "import" in only:
+        import_times()
+    if args.profile:
+        profile(aggregator, args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Linear time and bounded memory on hostile input, and batches that reject what they cannot read.
+
+Each public function runs on inputs built to trip backtracking regexes and recursive
+parsers (runs of one character, nesting, 100k authors), first at 100 kB, then at 1 MB. A
+linear function takes about ten times as long and needs about ten times the memory at
+1 MB; the test allows a factor of 15, compared within one run on one machine, so it
+does not depend on how fast the machine is. Each 1 MB run happens in a forked child with
+a time limit, so a quadratic function fails quickly instead of hanging the suite.
+
+Run with ``-s`` to see the measured ratios. The 10 MB case is marked ``slow`` and runs only
+with ``-m slow``.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SMALL, LARGE, HUGE = 100_000, 1_000_000, 10_000_000
+MAX_RATIO = 15.0
+# Below this a 1 MB run is too quick to time reliably, and too quick to be quadratic.
+TIMING_FLOOR = 0.02
+# Allocator arenas and caches make small peaks noisy; growth beyond this must be linear.
+MEMORY_SLACK = 24 * 2**20
+
+_SENTENCE = (
+    "Large Language Models (LLMs) with long context capabilities are integral to complex "
+    "tasks in natural language processing and computational biology, such as $O(n^2)$ text "
+    "generation and protein sequence analysis with 2.6 trillion transistors at 850,000 cores. "
+)
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _nested(size: int) -> str:
+    depth = size // 6
+    return "([{" * depth + "}])" * depth
+
+
+def _abstract(size: int) -> str:
+    # A hard-wrapped abstract: the line breaks are what the wrap repairer works on.
+    words = _repeat(_SENTENCE, size).split(" ")
+    lines, line = [], ""
+    for word in words:
+        if len(line) + len(word) > 78:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])[:size]
+
+
+INPUTS: dict[str, Callable[[int], str]] = {
+    "letters": lambda n: "a" * n,
+    "open_parens": lambda n: "(" * n,
+    "dollars": lambda n: "$" * n,
+    "digits_dots": lambda n: _repeat("10.1234.", n),
+    "backslashes": lambda n: "\\" * n,
+    "authors": lambda n: _repeat("J. Smith, ", n),
+    "nested_brackets": _nested,
+    "abstract": _abstract,
+}
+
+
+def _swallow(fn: Callable[[str], Any], errors: tuple[type[Exception], ...]) -> Callable[[str], Any]:
+    def call(text: str) -> Any:
+        try:
+            return fn(text)
+        except errors:
+            return None
+
+    return call
+
+
+def _functions() -> dict[str, Callable[[str], Any]]:
+    import arxivmeta as am
+
+    def record(text: str) -> dict[str, Any]:
+        return {"title": text, "authors": text, "abstract": text, "doi": text}
+
+    def records(text: str) -> list[Any]:
+        return list(am.clean_records([record(text), json.dumps(record(text))]))
+
+    identifier_error = (am.InvalidIdentifier,)
+    record_error = (am.InvalidRecord,)
+    return {
+        "parse_doi": _swallow(am.parse_doi, identifier_error),
+        "parse_arxiv_id": _swallow(am.parse_arxiv_id, identifier_error),
+        "parse_identifier": _swallow(am.parse_identifier, identifier_error),
+        "is_valid_doi": am.is_valid_doi,
+        "is_valid_arxiv_id": am.is_valid_arxiv_id,
+        "repair_line_wraps": am.repair_line_wraps,
+        "explain_line_wraps": am.explain_line_wraps,
+        "clean_text": am.clean_text,
+        "clean_text_and_explain": am.clean_text_and_explain,
+        "to_plain_text": am.to_plain_text,
+        "parse_authors": am.parse_authors,
+        "parse_author_list": am.parse_author_list,
+        "explain_authors": am.explain_authors,
+        "parse_author_name": _swallow(am.parse_author_name, (am.ArxivMetaError,)),
+        "clean_record": _swallow(lambda t: am.clean_record(record(t)), record_error),
+        "clean_and_explain": _swallow(lambda t: am.clean_and_explain(record(t)), record_error),
+        "clean_records": records,
+    }
+
+
+FUNCTION_NAMES = (
+    "parse_doi", "parse_arxiv_id", "parse_identifier", "is_valid_doi", "is_valid_arxiv_id",
+    "repair_line_wraps", "explain_line_wraps", "clean_text", "clean_text_and_explain",
+    "to_plain_text", "parse_authors", "parse_author_list", "explain_authors",
+    "parse_author_name", "clean_record", "clean_and_explain", "clean_records",
+)  # fmt: skip
+
+
+def _kib(status: str, field: str) -> int:
+    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) * 1024 if found else 0
+
+
+def _peak_growth(run: Callable[[], object]) -> int:
+    """Bytes the resident set grew by, at its peak, while ``run`` ran (Linux; else 0)."""
+    status = Path("/proc/self/status")
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # resets the peak to the current size
+        before = _kib(status.read_text(), "VmRSS")
+    except OSError:
+        run()
+        return 0
+    run()
+    return max(0, _kib(status.read_text(), "VmHWM") - before)
+
+
+def _child(conn: Connection, name: str, kind: str, size: int) -> None:
+    try:
+        fn = _functions()[name]
+        text = INPUTS[kind](size)
+        started = time.perf_counter()
+        fn(text)
+        seconds = time.perf_counter() - started
+        if seconds < TIMING_FLOOR:  # quick calls are noisy: keep the best of a few
+            for _ in range(4):
+                started = time.perf_counter()
+                fn(text)
+                seconds = min(seconds, time.perf_counter() - started)
+        growth = _peak_growth(lambda: fn(text))
+        conn.send(("ok", seconds, growth))
+    except BaseException as error:  # noqa: BLE001 (reported to the parent as a failure)
+        conn.send(("error", f"{type(error).__name__}: {str(error)[:200]}", 0))
+    finally:
+        conn.close()
+
+
+def _measure(name: str, kind: str, size: int, limit: float) -> tuple[float, int]:
+    """Seconds and peak memory growth of one call, in a forked child killed after ``limit``."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, name, kind, size))
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(limit):
+            pytest.fail(
+                f"{name} on {size:,} characters of {kind}: still running after {limit:.1f} s"
+            )
+        status, value, growth = receive.recv()
+    finally:
+        child.kill()
+        child.join()
+    if status != "ok":
+        pytest.fail(f"{name} raised on {size:,} characters of {kind}: {value}")
+    return value, growth
+
+
+def _check_scaling(name: str, kind: str, small: int, large: int) -> None:
+    fn = _functions()[name]
+    fn(INPUTS[kind](1000))  # loads word lists and compiles patterns before the fork
+    seconds_small, memory_small = _measure(name, kind, small, limit=20.0)
+    limit = max(5.0, 2 * MAX_RATIO * seconds_small)
+    seconds_large, memory_large = _measure(name, kind, large, limit=limit)
+    ratio = seconds_large / max(seconds_small, 1e-9)
+    print(
+        f"\n{name:24} {kind:16} {seconds_small * 1e3:9.1f} ms {seconds_large * 1e3:9.1f} ms "
+        f"time x{ratio:5.1f}  peak {memory_small / 2**20:6.1f} MiB {memory_large / 2**20:7.1f} MiB"
+    )
+    if seconds_large >= TIMING_FLOOR:
+        assert ratio <= MAX_RATIO, f"{name} on {kind}: {large:,} chars took {ratio:.1f}x {small:,}"
+    assert memory_large <= MAX_RATIO * memory_small + MEMORY_SLACK, (
+        f"{name} on {kind}: peak memory {memory_large / 2**20:.0f} MiB at {large:,} characters"
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(INPUTS))
+@pytest.mark.parametrize("name", FUNCTION_NAMES)
+def test_time_and_memory_grow_linearly(name: str, kind: str) -> None:
+    _check_scaling(name, kind, SMALL, LARGE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["letters", "authors", "abstract", "nested_brackets"])
+@pytest.mark.parametrize(
+    "name", ["clean_text", "parse_authors", "clean_record", "parse_identifier"]
+)
+def test_ten_megabytes_scale_like_one(name: str, kind: str, request: pytest.FixtureRequest) -> None:
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("10 MB inputs run only with -m slow")
+    _check_scaling(name, kind, LARGE, HUGE)
+
+
+# --- batches: records no parser could read come back as Rejected ------------------------
+
+
+def _deep_json(depth: int) -> str:
+    return '{"title": "x", "journal": ' + "[" * depth + "]" * depth + "}"
+
+
+def _deep_dict(depth: int) -> dict[str, Any]:
+    value: Any = "leaf"
+    for _ in range(depth):
+        value = {"a": [value]}
+    return {"title": "x", "journal": value}
+
+
+HOSTILE_LINES = {
+    "deep_json_100k": _deep_json(100_000),
+    "deep_json_1000": _deep_json(1_000),
+    "huge_integer": '{"title": "x", "citationCount": 1' + "0" * 100_000 + "}",
+    "huge_float": '{"title": "x", "citationCount": 1e999}',
+    "long_mantissa": '{"title": "x", "PeriodicalIF": 0.' + "1" * 100_000 + "}",
+    "nan": '{"title": "x", "citationCount": NaN}',
+    "deep_string_escapes": '{"title": "' + "\\\\" * 200_000 + '"}',
+}
+
+
+@pytest.mark.parametrize("label", sorted(HOSTILE_LINES))
+def test_hostile_json_text_is_rejected_not_raised(label: str) -> None:
+    from arxivmeta import Paper, Rejected, clean_records
+
+    line = HOSTILE_LINES[label]
+    results = list(clean_records([line, '{"title": "Quantum walks"}']))
+    assert len(results) == 2
+    assert isinstance(results[1], Paper)
+    if label == "deep_string_escapes":  # valid JSON: a title of backslashes is a paper
+        assert isinstance(results[0], Paper)
+    else:
+        assert isinstance(results[0], Rejected), label
+        assert not results[0].reason.startswith("internal error"), results[0].reason
+        assert len(results[0].raw) <= len(line)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        _deep_dict(100_000),
+        _deep_dict(1_000),
+        {"title": "x", "citationCount": 10**5000},
+        {"title": "x", "citationCount": float("inf")},
+        {"title": "x", "citationCount": float("nan")},
+        {"title": "x", "authors": [{"name": "A"}] * 100_000},
+    ],
+    ids=["deep_100k", "deep_1000", "huge_int", "inf", "nan", "many_author_objects"],
+)
+def test_hostile_records_are_rejected_or_clean(record: dict[str, Any]) -> None:
+    from arxivmeta import Paper, Rejected, clean_records
+
+    (result,) = list(clean_records([record]))
+    if isinstance(result, Rejected):
+        assert not result.reason.startswith("internal error"), result.reason
+    else:
+        assert isinstance(result, Paper)
+        Paper.model_validate_json(result.model_dump_json())
