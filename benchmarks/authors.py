@@ -69,6 +69,17 @@ def glue(line: str) -> str:
     return "".join(out)
 
 
+def glue_all(line: str) -> str:
+    """The harsher variant: every group unwrapped, innermost first ("((1) X)" → "1 X")."""
+    previous = None
+    while previous != line:
+        previous, line = line, _INNERMOST.sub(r"\1", line)
+    return line
+
+
+_INNERMOST = re.compile(r"\s*\(([^()]*)\)")
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -189,7 +200,7 @@ class Score:
         def pct(a: int, b: int) -> str:
             return f"{100 * a / b:5.1f}%" if b else "  n/a"
 
-        us = statistics.mean(self.seconds) * 1e6 if self.seconds else 0.0
+        us = statistics.median(self.seconds) * 1e6 if self.seconds else 0.0
         return (
             f"| {label:<44} | {self.lines:5d} | {pct(self.count_ok, self.lines)} | "
             f"{pct(self.name_ok, self.authors)} | {pct(self.affil_ok, self.affil_authors)} | "
@@ -225,9 +236,11 @@ def main() -> int:
     }
     for fn in parsers.values():
         if fn is not None:  # load word lists and models before timing
-            timed(fn, "A. SmithMIT, B. JonesOxford, C. Li")
+            timed(fn, "A. SmithMIT, B. JonesOxford, C. Li, Ewine van DishoeckLeiden")
     scores: dict[str, Score] = {}
-    consistency = {"lines": 0, "same": 0}
+    consistency = dict.fromkeys(
+        ("lines", "same", "authors", "same_authors", "same_all", "authors_all"), 0
+    )
     consistency_misses: list[tuple[str, Parsed, Parsed]] = []
     for record in records:
         split = "held-out" if held_out(record["id"]) else "dev"
@@ -237,8 +250,9 @@ def main() -> int:
         if record.get("authors_parsed"):
             want = truth_of(record["authors_parsed"])
             has_affil = not numbered(line)
-            for form, text in (("parenthesised", line), ("glued", glue(line))):
-                if form == "glued" and "(" not in line:
+            forms = (("parenthesised", line), ("glued", glue(line)), ("glued-all", glue_all(line)))
+            for form, text in forms:
+                if form != "parenthesised" and "(" not in line:
                     continue
                 for label, fn in parsers.items():
                     if fn is None:
@@ -249,6 +263,18 @@ def main() -> int:
         elif "(" in line:
             consistency["lines"] += 1
             paren, glued = ours(line), ours(glue(line))
+            glued_all = ours(glue_all(line))
+            consistency["authors_all"] += (
+                sum(a == b for a, b in zip(paren, glued_all, strict=False))
+                if len(paren) == len(glued_all)
+                else 0
+            )
+            consistency["same_all"] += paren == glued_all
+            consistency["authors"] += len(paren)
+            if len(paren) == len(glued):
+                consistency["same_authors"] += sum(
+                    a == b for a, b in zip(paren, glued, strict=True)
+                )
             if paren == glued:
                 consistency["same"] += 1
             else:
@@ -256,7 +282,7 @@ def main() -> int:
     print(f"corpus: {path} (split: {args.split})")
     print(
         "| parser | lines | count right | name exact | affiliations exact "
-        "| name+affil exact | µs/line |"
+        "| name+affil exact | median µs/line |"
     )
     print("|---|---|---|---|---|---|---|")
     for key, score in scores.items():
@@ -267,8 +293,16 @@ def main() -> int:
         f"the same authors for the glued form on {c['same']} "
         f"({100 * c['same'] / max(c['lines'], 1):.1f}%)"
     )
+    print(
+        f"glued-all form: same on {c['same_all']} lines, {c['authors_all']} of "
+        f"{c['authors']} authors"
+    )
+    print(
+        f"authors: {c['same_authors']} of {c['authors']} identical "
+        f"({100 * c['same_authors'] / max(c['authors'], 1):.1f}%)"
+    )
     if args.show:
-        misses = scores["parenthesised: arxivmeta"].misses + scores["glued: arxivmeta"].misses
+        misses = [m for k, v in scores.items() if k.endswith(": arxivmeta") for m in v.misses]
         for line, got, want in misses[: args.show]:
             print("\nLINE", repr(line[:300]))
             print("  got ", got)

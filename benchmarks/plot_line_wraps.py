@@ -114,7 +114,7 @@ def plot(points: Mapping[str, tuple[float, float]], out: Path, *, note: str = ""
     ax.set_title("Repairing words glued at deleted line breaks")
     ax.grid(True, which="both", alpha=0.3)
     f1s = [f1 for _, f1 in points.values()]
-    ax.set_ylim(max(0.0, min(f1s) - 0.03), min(1.0, max(f1s) + 0.03))
+    ax.set_ylim(max(0.0, min(f1s) - 0.03), min(1.02, max(f1s) + 0.04))
     times = [us for us, _ in points.values()]
     ax.set_xlim(min(times) / 2.5, max(times) * 2.5)
     if note:

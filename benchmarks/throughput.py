@@ -73,7 +73,9 @@ def aggregator_shape(record: dict[str, Any], template: dict[str, Any]) -> dict[s
     return shaped
 
 
-def load(limit: int | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+def load(
+    limit: int | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     seed: list[dict[str, Any]] = json.loads(SEED.read_text(encoding="utf-8"))
     corpus: list[dict[str, Any]] = []
     with corpus_path().open(encoding="utf-8") as file:
@@ -121,7 +123,7 @@ def peer_pipeline() -> Callable[[dict[str, Any]], dict[str, Any]]:
     import wordninja
     from nameparser import HumanName
 
-    vocabulary = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # noqa: SLF001 (its word list)
+    vocabulary = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # its word list
 
     def segment(abstract: str) -> str:
         tokens = []
@@ -129,8 +131,10 @@ def peer_pipeline() -> Callable[[dict[str, Any]], dict[str, Any]]:
             core = token.strip(_PUNCT)
             if len(core) > 3 and core.isalpha() and core.lower() not in vocabulary:
                 start = token.find(core)
-                token = token[:start] + " ".join(wordninja.split(core)) + token[start + len(core) :]
-            tokens.append(token)
+                pieces = " ".join(wordninja.split(core))
+                tokens.append(token[:start] + pieces + token[start + len(core) :])
+            else:
+                tokens.append(token)
         return " ".join(tokens)
 
     def identifiers(record: dict[str, Any]) -> dict[str, str | None]:
@@ -139,7 +143,9 @@ def peer_pipeline() -> Callable[[dict[str, Any]], dict[str, Any]]:
         if doi.startswith("arxiv-"):
             arxiv, doi = doi.removeprefix("arxiv-"), ""
         return {
-            "arxiv_id": idutils.normalize_arxiv(arxiv) if arxiv and idutils.is_arxiv(arxiv) else None,
+            "arxiv_id": idutils.normalize_arxiv(arxiv)
+            if arxiv and idutils.is_arxiv(arxiv)
+            else None,
             "doi": idutils.normalize_doi(doi) if doi and idutils.is_doi(doi) else None,
         }
 
@@ -177,7 +183,11 @@ def peer(corpus: list[Any], aggregator: list[Any], seed: list[Any], ours: dict[s
     print("\n## Against the do-it-yourself pipeline (1 core)\n")
     print("| records | arxivmeta rec/s | peer rec/s | arxivmeta ÷ peer |")
     print("|---|---:|---:|---:|")
-    for name, records in (("corpus shape", corpus), ("aggregator shape", aggregator), ("seed page", seed)):
+    for name, records in (
+        ("corpus shape", corpus),
+        ("aggregator shape", aggregator),
+        ("seed page", seed),
+    ):
         theirs = rate(clean, records)
         print(f"| {name} | {ours[name]:,.0f} | {theirs:,.0f} | {ours[name] / theirs:.2f}× |")
 
@@ -294,7 +304,7 @@ def profile(aggregator: list[Any], count: int) -> None:
 
 
 def _module(path: str) -> str:
-    if path.startswith("~") or path.startswith("<"):
+    if path.startswith(("~", "<")):
         return "(builtins)"
     parts = Path(path).with_suffix("").parts
     for anchor in ("site-packages", "src"):
@@ -306,9 +316,13 @@ def _module(path: str) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--limit", type=int, default=None, help="corpus records to use")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}"
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile N records")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    # Line buffering: worker processes fork from this one and must not inherit pending output.
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     if not corpus_path().exists():
         print(f"corpus not found at {corpus_path()}; set ARXIVMETA_CORPUS to run this benchmark")
         return 0

@@ -124,6 +124,21 @@ def test_console_examples_run(page: str, tmp_path: Path) -> None:
     assert not status, f"{page}: the last command exited with {status}:\n{printed}"
 
 
+def test_quickstart_python_examples_read_the_file_the_page_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The doctests' hidden set-up writes records.jsonl; it must be the file the reader sees.
+    page = (DOCS / "quickstart.md").read_text(encoding="utf-8")
+    setup = re.search(r"^```\{testsetup\} jsonl\n(.*?)^```", page, re.MULTILINE | re.DOTALL)
+    assert setup is not None
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(setup.group(1), namespace)
+    written = Path(str(namespace["scratch"])) / "records.jsonl"
+    assert written.read_text(encoding="utf-8") == _shown_records()
+    shutil.rmtree(str(namespace["scratch"]))
+
+
 def test_console_parser_keeps_output_with_its_command() -> None:
     markdown = "```console\n$ a\none\ntwo\n$ b\n```\ntext\n```console\n$ c\n```\n"
     assert console_commands(markdown) == [("a", "one\ntwo\n"), ("b", ""), ("c", "")]

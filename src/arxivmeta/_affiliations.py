@@ -58,6 +58,7 @@ ireland scotland england wales
 _ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
 _REFS_TAIL_RE = regex.compile(r"(?<=[\p{Ll}.'])(\d{1,3}(?:\s*[,&]\s*\d{1,3})*)\s*$")
+_WORD_SPLIT_RE = regex.compile(r"[\s\-]")
 _FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
 _LANGUAGES = ("en", "de", "fr", "es", "it")
 _TOKEN_STRIP = ".,;:()[]'\""
@@ -154,7 +155,7 @@ def name_score(text: str) -> float:
     >>> name_score("Jérémie Decouchant") > 0 > name_score("UR")
     True
     """
-    tokens = space_initials(text).split()
+    tokens = (space_initials(text) if "." in text else text).split()
     if not tokens:
         return -5.0
     score = 1.0
@@ -223,7 +224,7 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return -5.0
     first = tail_tokens[0]
     head_word = head.rsplit(maxsplit=1)[-1] if head.split() else ""
-    head_part = regex.split(r"[\s\-]", head)[-1]
+    head_part = _WORD_SPLIT_RE.split(head)[-1]
     camel_parts = _CAMEL_RE.split(head_part)
     if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
         return 2.5

@@ -28,7 +28,7 @@ _BLOCK_START_RE = regex.compile(
     r"^\s*(?:\(\s*1\s*\)|1\s*[-–:.)]?\s+(?=\p{L})|1\s*[-–:)]\s*(?=\p{L}))"
 )
 _MARKER_RE = regex.compile(
-    r"\(\s*(\d{1,3})\s*\)\s*:?|(?:^|(?<=[,;.]\s*)|(?<=\s))(\d{1,3})\s*(?:[-–:)]\s*|\s+)(?=\p{L})"
+    r"\(\s*(\d{1,3})\s*\)\s*:?|(?<!\d)(\d{1,3})(?:\s*[-–:)]\s*|\s+|(?=\p{Lu}))(?=\p{L})"
 )
 _ABBREVIATED_END_RE = regex.compile(
     r"(?:\b\p{L}|Univ|Inst|Dept|Dep|Dip|Lab|Co|Inc|Ltd|Corp|Natl|Nat'l|Sci|Astr|Astron|"
@@ -222,8 +222,8 @@ def is_comment(group: str) -> bool:
     return _COMMENT_RE.search(group) is not None
 
 
-_BARE_TWO_RE = regex.compile(r"[,;]\s*2\s*[-–:.)]?\s+(?=\p{L})")
-_BARE_ONE_RE = regex.compile(r"1\s*[-–:.)]?\s+(?!and\b|et\b)(?=\p{L})")
+_BARE_TWO_RE = regex.compile(r"[,;]?\s*2\s*[-–:.)]?\s*(?!and\b|et\b)(?=\p{Lu})")
+_BARE_ONE_RE = regex.compile(r"1\s*[-–:.)]?\s*(?!and\b|et\b)(?=\p{Lu})")
 
 
 def find_bare_block(text: str) -> int | None:
@@ -233,13 +233,27 @@ def find_bare_block(text: str) -> int | None:
     >>> text[find_bare_block(text):]
     '1 - Swarthmore College; 2 - Vanderbilt'
     """
-    two = _BARE_TWO_RE.search(text)
-    if two is None:
-        return None
-    ones = list(_BARE_ONE_RE.finditer(text, 0, two.start()))
-    if not ones:
+    for two in _BARE_TWO_RE.finditer(text):
+        ones = list(_BARE_ONE_RE.finditer(text, 0, two.start()))
+        if not ones:
+            continue
+        start = ones[-1].start()
+        if start > 0 and len(numbered_affiliations(text[start:])) >= 2:
+            return start
+    # One affiliation: "Gordon Ritter11 Harvard University" (footnote 1, then affiliation 1).
+    ones = list(_BARE_ONE_RE.finditer(text))
+    if not ones or ones[-1].start() == 0:
         return None
     start = ones[-1].start()
-    if start == 0 or len(numbered_affiliations(text[start:])) < 2:
-        return None
-    return start
+    before = text[:start].rstrip(" ,;")
+    # Only when names before it carry footnote numbers: "Tovmassian1, S.V. Zharikov11 Inst..."
+    if (
+        before[-1:].isdigit()
+        and _GLUED_REF_RE.search(before)
+        and numbered_affiliations(text[start:])
+    ):
+        return start
+    return None
+
+
+_GLUED_REF_RE = regex.compile(r"\p{L}\d{1,3}\s*(?:[,;&]|and\b|$)")

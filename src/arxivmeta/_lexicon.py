@@ -100,6 +100,10 @@ class Lexicon:
         low = word.lower()
         f = self.freq.get(low)
         seen = self.doc_counts.get(low, 0) - own
+        if own and seen == 1 and word == low:
+            # A lower-case string seen just twice may be the same two words glued twice
+            # ("maximally entangled" broken at the same place in two sentences).
+            seen = 0
         if f is None and seen <= 0 and not self.extra:
             first = word[:1]
             if first.isdigit() and _NUMBER.fullmatch(word):

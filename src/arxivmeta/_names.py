@@ -23,7 +23,7 @@ SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "2nd", "
 PARTICLES = frozenset(
     {
         "van", "der", "den", "de", "la", "le", "les", "del", "della", "delle", "dei", "degli",
-        "von", "vom", "zu", "di", "da", "das", "dos", "do", "du", "des", "ter", "ten", "te",
+        "von", "vom", "zu", "vanden", "di", "da", "das", "dos", "do", "du", "des", "ter", "ten", "te",
         "bin", "binti", "ibn", "al", "el", "y", "e", "lo", "st", "st.", "mac", "vander",
     }
 )  # fmt: skip

@@ -5,7 +5,8 @@ A chunk is a list of :class:`~arxivmeta._io.Item`; each comes back as a :class:`
 as raw text and comes back only as text, which is what is cheapest to pickle.
 
 >>> from arxivmeta._io import Item
->>> [type(outcome).__name__ for outcome in process_chunk([Item(1, 1, b"{}"), Item(2, 2, b"{")])]
+>>> chunk = [Item(1, 1, b'{"title": "Quantum  walks"}'), Item(2, 2, b'{"title": ')]
+>>> [type(outcome).__name__ for outcome in process_chunk(chunk)]
 ['Cleaned', 'Failed']
 """
 

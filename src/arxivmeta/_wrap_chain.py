@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from arxivmeta._lexicon import Lexicon
@@ -38,13 +39,27 @@ _HYPHEN_COST = 1.0  # "long-\nterm": a break after a hyphen leaves nothing to re
 _SHORT_LINE_COST = 5.0  # a strongly evidenced cut that ends a short (paragraph) line
 _GOOD_CUT = 2.0  # a cut that reads well on its own; most lines of a real chain have one
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
+_VOTE_SLACK = 0  # widths this many votes short of the best are tried too
 
 # A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
 # English list include glued pairs that web text misspells ("ofthe", "isa"), so they are
 # scored like unknown strings.
 _PLAIN_FREQUENCY = 1e-5
+_RARE_PLAIN_FREQUENCY = 1e-6
+_COMMON = 1e-4  # "of", "the", "is", "can": words that web text often glues by mistake
+
+
+def _two_common_words(low: str, freq: Mapping[str, float]) -> bool:
+    """Whether *low* reads as two common words ("ofthe", "isa", "wecan")."""
+    return any(
+        freq.get(low[:i], 0.0) >= _COMMON and freq.get(low[i:], 0.0) >= _COMMON
+        for i in range(1, len(low))
+    )
+
 
 _TOKEN = re.compile(r"\S+")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _SPACES = re.compile(r"\s+")
 _HYPHENS = "-\u2010"
 
@@ -71,6 +86,7 @@ class _Doc:
         self.extra = extra
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
+        self._plain_memo: dict[str, bool] = {}
         self._dollars: list[int] = [0] * len(self.spans)
         if "$" in text:
             count = 0
@@ -112,17 +128,34 @@ class _Doc:
         return found
 
     def is_plain_word(self, k: int) -> bool:
-        """Whether token *k* is one known word (with outer punctuation): never cut locally."""
+        """Whether token *k* is known words (with outer punctuation, maybe hyphenated, like
+        "state-of-the-art,"): it is never cut on its own evidence."""
         a, b = self.spans[k]
-        core = self.text[a:b].strip(".,;:!?()[]{}\"'`")
-        if not core.isalnum():
-            return False
+        token = self.text[a:b]
+        found = self._plain_memo.get(token)
+        if found is None:
+            found = self._is_plain(token)
+            self._plain_memo[token] = found
+        return found
+
+    def _is_plain(self, token: str) -> bool:
+        core = token.strip(".,;:!?()[]{}\"'`")
+        if core.isalnum():
+            return self._plain(core)
+        if _PLAIN_NUMBER.fullmatch(core):
+            return True
+        parts = _HYPHENATED.fullmatch(core)
+        return parts is not None and all(self._plain(part) for part in core.split("-"))
+
+    def _plain(self, core: str) -> bool:
         low = core.lower()
         lex = self.lex
+        freq = lex.freq.get(low, 0.0)
         return (
-            lex.freq.get(low, 0.0) >= _PLAIN_FREQUENCY
+            freq >= _PLAIN_FREQUENCY
+            or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low, lex.freq))
             or core.isdigit()
-            or lex.doc_counts.get(low, 0) >= 2
+            or lex.doc_counts.get(low, 0) >= (2 if low != core else 3)
             or (bool(lex.extra) and (core in lex.extra or low in lex.extra))
         )
 
@@ -214,9 +247,13 @@ def _chains(
     strong: list[tuple[int, float]],
     strong_pos: list[int],
     memo: dict[tuple[int, int], _Step],
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, _Chain]],
 ) -> dict[int, _Chain]:
     """Follow the greedy line ends from *p* for all *widths* at once; widths that agree on
     where a line ends share the work of the lines after it."""
+    key = (p, tuple(widths))
+    if indent == 0 and key in tails:
+        return tails[key]
     out: dict[int, _Chain] = {}
     groups: dict[_Step, list[int]] = {}
     for width in widths:
@@ -230,11 +267,13 @@ def _chains(
             memo[(p, w)] = step
         groups.setdefault(step, []).append(width)
     for step, group in groups.items():
-        rest = _chains(doc, step.target, group, 0, strong, strong_pos, memo)
+        rest = _chains(doc, step.target, group, 0, strong, strong_pos, memo, tails)
         for width in group:
             tail = rest[width]
             cuts = tail.cuts if step.cut < 0 else ((step.cut, step.gain), *tail.cuts)
             out[width] = _Chain(step.gain + tail.value, cuts, tail.lines + 1)
+    if indent == 0:
+        tails[key] = out
     return out
 
 
@@ -248,9 +287,10 @@ def find_cuts(
         return []
     strong: list[tuple[int, float]] = []
     for k, (a, _) in enumerate(doc.spans):
-        hit = doc.strong_cut(k, local_t)
-        if hit is not None:
-            strong.append((a + hit[0], hit[1]))
+        if doc.cuts(k):
+            hit = doc.strong_cut(k, local_t)
+            if hit is not None:
+                strong.append((a + hit[0], hit[1]))
     chosen: dict[int, tuple[float, str]] = {}
     if min_w <= doc.n <= _MAX_GEOMETRY_CHARS and min_w <= max_w:
         chain = _pick_chain(doc, min_w, max_w, strong)
@@ -288,7 +328,7 @@ def _likely_widths(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, fl
     top = max(votes)
     if top == 0:
         return list(range(min_w, max_w + 1))
-    return [w for w in range(min_w, max_w + 1) if votes[w] >= top - 1]
+    return [w for w in range(min_w, max_w + 1) if votes[w] >= max(1, top - _VOTE_SLACK)]
 
 
 def _pick_chain(
@@ -296,10 +336,12 @@ def _pick_chain(
 ) -> _Chain | None:
     strong_pos = [pos for pos, _ in strong]
     memo: dict[tuple[int, int], _Step] = {}
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, _Chain]] = {}
     widths = _likely_widths(doc, min_w, max_w, strong)
     best: _Chain | None = None
     for indent in (0, 2):
-        for chain in _chains(doc, 0, widths, indent, strong, strong_pos, memo).values():
+        found = _chains(doc, 0, widths, indent, strong, strong_pos, memo, tails)
+        for chain in found.values():
             if best is None or chain.value > best.value:
                 best = chain
     if best is None or best.lines == 0:

@@ -6,13 +6,17 @@ use the word model; cuts next to punctuation, digits and ``$`` use the typograph
 abstracts ("systems.As", "(CV)domains", "100%accuracy", "a$3.37times$"), with guards for
 what legitimately looks the same ("e.g.", "U.S.", "f(x)", "1,000", "H2O", "www.arxiv.org").
 
->>> from arxivmeta._lexicon import Lexicon
+>>> import math
+
+from arxivmeta._lexicon import Lexicon
 >>> lex = Lexicon.for_text("", frozenset())
 >>> split_score("tocomplex", 2, lex, 0) > 5 > split_score("integral", 5, lex, 0)
 True
 """
 
 from __future__ import annotations
+
+import math
 
 from arxivmeta._lexicon import Lexicon, unknown_logp
 
@@ -37,26 +41,22 @@ _ACCENTS = frozenset("`'\"^~=.")
 _ONE_LETTER_WORDS = frozenset({"a", "A", "I"})
 # Suffixes and units that follow a number without a space ("20GB", "2nd", "3D", "10x").
 _NUMBER_SUFFIXES = frozenset(
-    "st nd rd th x k m b d g s gb mb kb tb nm um mm cm km ms ns ps fs hz khz mhz ghz thz "
-    "ev kev mev gev tev w kw mw db dof fps bit bits bp kbp mbp kda mol ml mg kg".split()
+    ["st", "nd", "rd", "th", "x", "k", "m", "b", "d", "g", "s", "gb", "mb", "kb", "tb", "nm", "um", "mm", "cm", "km", "ms", "ns", "ps", "fs", "hz", "khz", "mhz", "ghz", "thz", "ev", "kev", "mev", "gev", "tev", "w", "kw", "mw", "db", "dof", "fps", "bit", "bits", "bp", "kbp", "mbp", "kda", "mol", "ml", "mg", "kg"]
 )
 # Prefixes that English glues to the next word without a space or hyphen; a cut right
 # after one usually splits a compound ("superconducting", "photoassociation").
 _PREFIXES = frozenset(
-    "anti super multi photo non semi quasi pseudo micro nano hyper inter intra sub re un pre "
-    "post over under self co bi tri poly mono electro magneto thermo opto spectro meta macro "
-    "ultra counter cross auto geo bio neuro astro cyber hetero homo iso para ortho".split()
+    ["anti", "super", "multi", "photo", "non", "semi", "quasi", "pseudo", "micro", "nano", "hyper", "inter", "intra", "sub", "re", "un", "pre", "post", "over", "under", "self", "co", "bi", "tri", "poly", "mono", "electro", "magneto", "thermo", "opto", "spectro", "meta", "macro", "ultra", "counter", "cross", "auto", "geo", "bio", "neuro", "astro", "cyber", "hetero", "homo", "iso", "para", "ortho"]
 )
 # Function names written before their argument: "min(", "exp(", "sin(" are not glued words.
 _FUNCTIONS = frozenset(
-    "min max exp log ln sin cos tan sinh cosh tanh det tr dim ker span sup inf lim arg deg "
-    "gcd lcm mod diag rank sgn sign var cov erf poly".split()
+    ["min", "max", "exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "det", "tr", "dim", "ker", "span", "sup", "inf", "lim", "arg", "deg", "gcd", "lcm", "mod", "diag", "rank", "sgn", "sign", "var", "cov", "erf", "poly"]
 )
 # Labels that end in a colon and continue without a space: "arXiv:quant-ph/0702144".
-_COLON_LABELS = frozenset("arxiv doi http https ftp isbn issn pmid urn mailto hdl".split())
+_COLON_LABELS = frozenset(["arxiv", "doi", "http", "https", "ftp", "isbn", "issn", "pmid", "urn", "mailto", "hdl"])
 # What follows a dot inside a web address or a file name ("arxiv.org", "data.json").
 _DOT_TAILS = frozenset(
-    "com org net edu gov io ai html htm pdf json py txt csv xml tex zip gz github www".split()
+    ["com", "org", "net", "edu", "gov", "io", "ai", "html", "htm", "pdf", "json", "py", "txt", "csv", "xml", "tex", "zip", "gz", "github", "www"]
 )
 
 
@@ -153,20 +153,25 @@ def _clause_score(
     lc = left[-1]
     if lc == ":" and lw.lower() in _COLON_LABELS:
         return _FORBIDDEN  # "arXiv:quant-ph/0702144"
-    if left.count("(") > left.count(")") or left.count("[") > left.count("]"):
+    if (left.count("(") > left.count(")") and ")" in right) or (
+        left.count("[") > left.count("]") and "]" in right
+    ):
         return _FORBIDDEN  # "(In,Ga)As", "f(x,y)": a list inside brackets
     if _known_word(rw, lex, token) and (len(lw) >= 2 or lw in _ONE_LETTER_WORDS):
         return _CLAUSE_CUT
     return None
 
 
-def _alnum_score(lw: str, rw: str, lc: str, rc: str, lex: Lexicon) -> float | None:
+def _alnum_score(
+    lw: str, rw: str, lc: str, rc: str, lex: Lexicon, joined: float | None = None
+) -> float | None:
     """A cut between two letters or digits: the word model, with casing cues."""
     if lc.isdigit() and rc.isdigit():
         return _FORBIDDEN
     if lc.isdigit() and (rw.lower() in _NUMBER_SUFFIXES or len(rw) == 1):
         return _FORBIDDEN
-    joined = lex.logp(lw + rw, 1)
+    if joined is None:
+        joined = lex.logp(lw + rw, 1)
     score = lex.logp(lw) + lex.logp(rw) - joined
     if lw.lower() in _PREFIXES and joined < _KNOWN_FLOOR:
         score -= _PREFIX_PENALTY
@@ -183,6 +188,47 @@ def _alnum_score(lw: str, rw: str, lc: str, rc: str, lex: Lexicon) -> float | No
         # "C|erebras", "LL|Ms": a capital run followed by lower case is one word.
         score -= _CAMEL_BONUS
     return score
+
+
+def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]]) -> None:
+    low = run.lower()
+    joined = lex.logp(run, 1)
+    known = lex.freq.get
+    seen = lex.doc_counts.get
+    logp = lex.logp
+    prefix_penalty = _PREFIX_PENALTY if joined < _KNOWN_FLOOR else 0.0
+    # Plain lower-case (or capitalised) letters: no casing cue can apply, so the word
+    # model is inlined; anything else goes through _alnum_score.
+    plain_case = not lex.extra and run.isalpha() and (run.islower() or run[1:].islower())
+    for off in range(1, len(run)):
+        if not plain_case:
+            score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex, joined)
+            if score is not None:
+                out.append((start + off, score))
+            continue
+        lw, rw = low[:off], low[off:]
+        fl, fr = known(lw), known(rw)
+        sl, sr = seen(lw), seen(rw)
+        left_known = (off > 1 or lw == "a") and (fl is not None or sl)
+        if not left_known and ((len(rw) == 1 and rw != "a") or (fr is None and not sr)):
+            # Two unknown halves never beat one unknown whole (by the unknown-word cost,
+            # at least 16 nats), and a lone letter other than "a" is hardly a word:
+            # such cuts are not worth scoring.
+            continue
+        score = (
+            (math.log(fl) if fl is not None and not sl else logp(run[:off]))
+            + (math.log(fr) if fr is not None and not sr else logp(run[off:]))
+            - joined
+        )
+        if lw in _PREFIXES:
+            score -= prefix_penalty
+        if off == 1 and lw not in "ai":
+            score -= _ONE_LETTER_PENALTY
+            if run[0].isupper():
+                score -= _CAMEL_BONUS  # "C|erebras"
+        if len(rw) == 1 and rw != "a":
+            score -= _ONE_LETTER_PENALTY
+        out.append((start + off, score))
 
 
 def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int, float]]:
@@ -206,11 +252,7 @@ def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int
             j += 1
         command = i > 0 and token[i - 1] in "\\^_"
         if not inside_math and not command and j - i >= 2:
-            run = token[i:j]
-            for off in range(1, j - i):
-                score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex)
-                if score is not None:
-                    out.append((i + off, score))
+            _score_run(token[i:j], i, lex, out)
         i = j
     for off in range(1, n):
         if token[off - 1].isalnum() and token[off].isalnum():
@@ -250,7 +292,9 @@ def _dot_score(token: str, left: str, lw: str, rw: str, lex: Lexicon) -> float |
     if rw.lower() in _DOT_TAILS or token.lower().startswith("www"):
         return _FORBIDDEN  # "arxiv.org", "data.json"
     if len(lw) <= 2 and not lw.isdigit():
-        return None  # "e.g.", "i.e.", "U.S.", "al.", "St."
+        if len(rw) == 1 and token[len(left) + 1 : len(left) + 2] == ".":
+            return _FORBIDDEN  # "i.e.", "e.g.", "U.S."
+        return None  # "al.", "St.", "K.Hentschel"
     before_run = left[: len(left) - len(lw) - 1]
     if before_run.endswith(".") or "." in before_run[-2:]:
         return None  # dotted abbreviations and names: "Ph.D.", "J.R.R."

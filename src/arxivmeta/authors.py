@@ -92,7 +92,7 @@ def _bibtex_pieces(text: str) -> list[str] | None:
         return None
     for separator in (" and ", "; "):
         parts = [p.strip() for p in text.split(separator)]
-        if len(parts) >= 2 and all(_BIBTEX_PART_RE.match(p) for p in parts):
+        if len(parts) >= 2 and all(_is_family_first(p) for p in parts):
             return parts
     if text.count(",") == 1 and " " not in text.split(",", maxsplit=1)[0].strip():
         family, given = (p.strip() for p in text.split(","))
@@ -101,6 +101,19 @@ def _bibtex_pieces(text: str) -> list[str] | None:
             if names.is_initial(first) and aff.name_score(given + " " + family) > 0:
                 return [text]
     return None
+
+
+def _is_family_first(part: str) -> bool:
+    """True for "Knuth, Donald E.", "van der Berg, Jan": one family word (and particles) first."""
+    if _BIBTEX_PART_RE.match(part) is None:
+        return False
+    family, given = part.split(",", 1)[0].split(), part.rsplit(",", maxsplit=1)[-1].split()
+    return (
+        bool(family)
+        and all(names.is_particle(t) for t in family[:-1])
+        and not names.is_initial(family[-1])
+        and 1 <= len(given) <= 4
+    )
 
 
 def _label(pieces: list[seg.Piece]) -> list[tuple[str, int]]:
