@@ -39,21 +39,23 @@ from throughput import aggregator_shape, corpus_path  # noqa: E402 (after the pa
 SEED = REPO / "examples" / "aggregator-sample.json"
 
 
-def write_input(path: Path, count: int, *, as_array: bool) -> int:
+def write_input(path: Path, count: int, *, as_array: bool, shape: str) -> int:
     """Write ``count`` records to ``path``; return its size in bytes."""
     template = json.loads(SEED.read_text(encoding="utf-8"))[0]
     with corpus_path().open(encoding="utf-8") as file:
-        lines = [
-            json.dumps(aggregator_shape(json.loads(line), template), ensure_ascii=False)
-            for line in file
-        ]
+        records = [json.loads(line) for line in file]
+    if shape == "aggregator":
+        records = [aggregator_shape(record, template) for record in records]
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    key = '"title": "'
+
     with path.open("w", encoding="utf-8") as out:
         if as_array:
             out.write("[\n")
         for n in range(count):
             line = lines[n % len(lines)]
-            if n >= len(lines):  # a distinct pseudo-DOI, so no two records are the same
-                line = line.replace('"doi": "arxiv-', f'"doi": "arxiv-{n // len(lines)}', 1)
+            if n >= len(lines):  # a distinct title, so no two records are the same
+                line = line.replace(key, f"{key}Copy {n // len(lines)}: ", 1)
             out.write(line)
             out.write(",\n" if as_array and n < count - 1 else "\n")
         if as_array:
@@ -114,11 +116,17 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="record counts, comma-separated")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+    parser.add_argument(
+        "--shape",
+        choices=["aggregator", "corpus"],
+        default="aggregator",
+        help="records as the aggregator serves them (flattened abstracts) or as stored",
+    )
     args = parser.parse_args()
     if not corpus_path().exists():
         print(f"corpus not found at {corpus_path()}; set ARXIVMETA_CORPUS to run this benchmark")
         return 0
-    print(f"# arxivmeta clean at scale (--jobs {args.jobs}, {args.format})\n")
+    print(f"# arxivmeta clean at scale (--jobs {args.jobs}, {args.format}, {args.shape} shape)\n")
     print(
         "| records | input MiB | seconds | rec/s "
         "| peak RSS, largest process | peak RSS, all processes | exit |"
@@ -127,7 +135,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as directory:
         for count in (int(size) for size in args.sizes.split(",")):
             source = Path(directory) / f"records-{count}.{args.format}"
-            size = write_input(source, count, as_array=args.format == "json")
+            size = write_input(source, count, as_array=args.format == "json", shape=args.shape)
             result = run(source, args.jobs)
             print(
                 f"| {count:,} | {size / 2**20:,.0f} | {result['seconds']:,.1f} "

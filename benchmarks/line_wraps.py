@@ -20,7 +20,9 @@ reported and never looked at case by case.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -100,7 +102,10 @@ def map_pieces(token: str, pieces: list[str]) -> list[tuple[int, int]] | None:
 
 
 def peer_repair(
-    flat: str, junctions: set[int], segment: Callable[[str], list[str]], vocab: Callable[[str], bool]
+    flat: str,
+    junctions: set[int],
+    segment: Callable[[str], list[str]],
+    vocab: Callable[[str], bool],
 ) -> list[int]:
     cuts: list[int] = []
     pos = 0
@@ -110,7 +115,7 @@ def peer_repair(
             if core and not vocab(core.lower()):
                 spans = map_pieces(token, segment(token))
                 if spans:
-                    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+                    for (_, end), (start, _) in itertools.pairwise(spans):
                         gap = [pos + x for x in range(end, start + 1) if pos + x in junctions]
                         if gap:
                             cuts.append(gap[0])
@@ -148,50 +153,54 @@ class Score:
 Method = Callable[[str, set[int]], "list[int] | str"]
 
 
+def _ours() -> Method:
+    from arxivmeta.wraps import repair_line_wraps
+
+    return lambda flat, junctions: repair_line_wraps(flat)
+
+
+def _wordninja() -> Method:
+    import wordninja
+
+    vocab = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+    return functools.partial(peer_repair, segment=wordninja.split, vocab=vocab.__contains__)
+
+
+def _wordsegment() -> Method:
+    import wordsegment
+
+    wordsegment.load()
+    return functools.partial(
+        peer_repair, segment=wordsegment.segment, vocab=wordsegment.UNIGRAMS.__contains__
+    )
+
+
+def _symspellpy() -> Method:
+    from importlib.resources import files
+
+    from symspellpy import SymSpell
+
+    sym = SymSpell(max_dictionary_edit_distance=0, prefix_length=7)
+    path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    sym.load_dictionary(str(path), term_index=0, count_index=1)
+
+    def seg(token: str) -> list[str]:
+        return str(sym.word_segmentation(token, max_edit_distance=0).segmented_string).split()
+
+    return functools.partial(peer_repair, segment=seg, vocab=sym.words.__contains__)
+
+
+FACTORIES: dict[str, Callable[[], Method]] = {
+    "arxivmeta": _ours,
+    "wordninja": _wordninja,
+    "wordsegment": _wordsegment,
+    "symspellpy": _symspellpy,
+}
+
+
 def methods(names: list[str]) -> Iterator[tuple[str, Method]]:
     for name in names:
-        if name == "arxivmeta":
-            from arxivmeta.wraps import repair_line_wraps
-
-            def ours(flat: str, junctions: set[int]) -> str:
-                return repair_line_wraps(flat)
-
-            yield name, ours
-        elif name == "wordninja":
-            import wordninja
-
-            wn_vocab = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
-
-            def wn(flat: str, junctions: set[int]) -> list[int]:
-                return peer_repair(flat, junctions, wordninja.split, wn_vocab.__contains__)
-
-            yield name, wn
-        elif name == "wordsegment":
-            import wordsegment
-
-            wordsegment.load()
-            ws_vocab = wordsegment.UNIGRAMS
-
-            def ws(flat: str, junctions: set[int]) -> list[int]:
-                return peer_repair(flat, junctions, wordsegment.segment, ws_vocab.__contains__)
-
-            yield name, ws
-        elif name == "symspellpy":
-            from importlib.resources import files
-
-            from symspellpy import SymSpell
-
-            sym = SymSpell(max_dictionary_edit_distance=0, prefix_length=7)
-            path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-            sym.load_dictionary(str(path), term_index=0, count_index=1)
-
-            def seg(token: str) -> list[str]:
-                return sym.word_segmentation(token, max_edit_distance=0).segmented_string.split()
-
-            def ss(flat: str, junctions: set[int]) -> list[int]:
-                return peer_repair(flat, junctions, seg, sym.words.__contains__)
-
-            yield name, ss
+        yield name, FACTORIES[name]()
 
 
 def main() -> int:

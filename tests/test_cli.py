@@ -395,6 +395,21 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert read_jsonl(process.stdout) == expected(sample_records())
 
 
+def test_plain_progress_line_shows_rate_and_eta() -> None:
+    from arxivmeta._progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(stream, total_bytes=1000, bytes_read=lambda: 250, use_tqdm=False)
+    progress.update(1234)
+    progress.close()
+    shown = stream.getvalue()
+    assert "1,234 records" in shown
+    assert "records/s" in shown
+    assert "25%" in shown
+    assert "ETA " in shown
+    assert shown.endswith("\n")
+
+
 # Other commands and usage errors ------------------------------------------------------
 
 
@@ -506,3 +521,16 @@ def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
         (4, {"b": "x" * 50}),
         (5, {"c": 3}),
     ]
+
+
+def test_reader_skips_a_byte_order_mark_and_sniffs_long_first_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from arxivmeta import _io
+
+    monkeypatch.setattr(_io, "READ_SIZE", 16)
+    record = {"title": "x" * 100}
+    data = b"\xef\xbb\xbf" + (json.dumps(record) + "\n").encode() * 2
+    source = _io.Source.from_stream(io.BytesIO(data), "bom.jsonl")
+    assert source.shape == "jsonl"
+    assert [json.loads(item.raw) for item in source.items()] == [record, record]

@@ -7,6 +7,7 @@ every field, and batches that keep order and count. Strategies: :mod:`arxivmeta.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from arxivmeta import strategies as ams
@@ -26,6 +27,28 @@ _CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n"} | {
 }
 
 any_text = st.one_of(st.text(), ams.messy_text())
+
+
+def share(fraction: float) -> settings:
+    """A share of the profile's examples, for properties whose inputs are costly to build."""
+    return settings(max_examples=max(10, round(settings.default.max_examples * fraction)))
+
+
+def known_defect(reason: str, fraction: float = 1.0) -> Any:
+    """Mark a property that fails today because of ``reason``; it must fail until fixed.
+
+    Shrinking is skipped: the minimal example is in the reason already, and shrinking a
+    known failure would cost minutes on every run.
+    """
+
+    def mark(test: Any) -> Any:
+        quick = settings(
+            max_examples=max(10, round(settings.default.max_examples * fraction)),
+            phases=[Phase.explicit, Phase.reuse, Phase.generate],
+        )
+        return pytest.mark.xfail(strict=True, reason=reason)(quick(test))
+
+    return mark
 
 
 # --- strategies module ---------------------------------------------------------------
@@ -58,11 +81,13 @@ def test_strategies_need_hypothesis_and_say_how_to_install_it() -> None:
     assert "pip install hypothesis" in result.stdout
 
 
+@share(0.25)
 @given(ams.glued_line_wraps())
 def test_glued_wraps_differ_from_truth_only_by_spaces(case: ams.TextCase) -> None:
     assert case.messy.replace(" ", "") == case.truth.replace(" ", "")
 
 
+@share(0.25)
 @given(ams.doi_variants())
 def test_doi_variants_are_canonical_lower_case(case: ams.IdentifierCase) -> None:
     assert case.canonical == case.canonical.lower()
@@ -150,22 +175,53 @@ def _text_cleaners() -> list[Any]:
     return [clean_text, repair_line_wraps, to_plain_text]
 
 
+def _assert_total_and_idempotent(clean: Any, text: str) -> None:
+    once = clean(text)
+    assert isinstance(once, str)
+    assert clean(once) == once
+
+
+@known_defect(
+    "clean_text is not idempotent: a leading or trailing line break changes the wrap "
+    "repair, e.g. '\\nA!AA' -> 'A!AA' -> 'A! AA', 'THEA\\r' -> 'THEA' -> 'THE A'",
+    fraction=0.5,
+)
+@given(any_text)
+@example("\nA!AA")
+def test_clean_text_is_total_and_idempotent(text: str) -> None:
+    from arxivmeta import clean_text
+
+    _assert_total_and_idempotent(clean_text, text)
+
+
+@share(0.5)
 @given(any_text)
 @example("\\" * 3 + "alpha")
 @example("$" * 3 + "x")
-def test_text_cleaners_are_total_and_idempotent(text: str) -> None:
-    for clean in _text_cleaners():
-        once = clean(text)
-        assert isinstance(once, str)
-        assert clean(once) == once, clean.__name__
+def test_repair_line_wraps_is_total_and_idempotent(text: str) -> None:
+    from arxivmeta import repair_line_wraps
+
+    _assert_total_and_idempotent(repair_line_wraps, text)
 
 
+@share(0.5)
+@given(any_text)
+@example("\\" * 3 + "alpha")
+@example("$" * 3 + "x")
+def test_to_plain_text_is_total_and_idempotent(text: str) -> None:
+    from arxivmeta import to_plain_text
+
+    _assert_total_and_idempotent(to_plain_text, text)
+
+
+@share(0.25)
 @given(ams.paragraphs())
 def test_clean_text_is_left_alone(text: str) -> None:
     for clean in _text_cleaners():
         assert clean(text) == text, clean.__name__
 
 
+@share(0.25)
 @given(ams.marked_line_wraps())
 def test_marked_line_wraps_are_joined_with_one_space(case: ams.TextCase) -> None:
     from arxivmeta import clean_text, repair_line_wraps
@@ -174,6 +230,7 @@ def test_marked_line_wraps_are_joined_with_one_space(case: ams.TextCase) -> None
     assert clean_text(case.messy) == case.truth
 
 
+@share(0.25)
 @given(ams.glued_line_wraps())
 def test_glued_line_wraps_are_repaired_by_adding_spaces_only(case: ams.TextCase) -> None:
     from arxivmeta import clean_text, repair_line_wraps
@@ -196,6 +253,7 @@ def test_control_characters_are_removed(case: ams.TextCase) -> None:
     assert clean_text(case.messy) == case.truth
 
 
+@share(0.5)
 @given(any_text)
 def test_clean_text_leaves_no_control_characters(text: str) -> None:
     from arxivmeta import clean_text
@@ -203,6 +261,7 @@ def test_clean_text_leaves_no_control_characters(text: str) -> None:
     assert not _CONTROLS & set(clean_text(text))
 
 
+@share(0.5)
 @given(any_text)
 def test_clean_text_explanation_replays_to_the_result(text: str) -> None:
     from arxivmeta import clean_text, clean_text_and_explain
@@ -217,6 +276,7 @@ def test_clean_text_explanation_replays_to_the_result(text: str) -> None:
     assert replayed == result
 
 
+@share(0.25)
 @given(st.one_of(any_text, ams.glued_line_wraps().map(lambda c: c.messy)))
 def test_line_wrap_explanation_matches_the_repair(text: str) -> None:
     from arxivmeta import explain_line_wraps, repair_line_wraps
@@ -229,6 +289,7 @@ def test_line_wrap_explanation_matches_the_repair(text: str) -> None:
 # --- authors ---------------------------------------------------------------------------
 
 
+@share(0.25)
 @given(st.one_of(any_text, ams.author_lists().map(lambda c: c.text)))
 @example("(" * 200)
 @example(", and , et al., ,")
@@ -244,17 +305,27 @@ def test_author_parsers_are_total_and_agree(text: str) -> None:
     listed = parse_author_list(text)
     assert parse_authors(text) == listed.authors
     assert explain_authors(text)[0] == listed
-    try:
+    with contextlib.suppress(ArxivMetaError):
         parse_author_name(text)
-    except ArxivMetaError:
-        pass
 
 
 def _names(authors: Any) -> list[str]:
     return [a.name for a in authors]
 
 
+@known_defect(
+    "a TeX accent written with an empty group stays in the name: 'A. \\\\AA{}ngstr\\\\\"om' "
+    "-> 'A. Å{}ngström' (expected 'A. Ångström')",
+    fraction=0.25,
+)
 @given(ams.author_lists())
+@example(
+    ams.AuthorListCase(
+        'A. \\AA{}ngstr\\"om',
+        (ams.ExpectedAuthor("A. Ångström", "A.", "Ångström", None, ()),),
+        et_al=False,
+    )
+)
 def test_author_lists_give_the_written_names(case: ams.AuthorListCase) -> None:
     from arxivmeta import parse_author_list
 
@@ -263,6 +334,7 @@ def test_author_lists_give_the_written_names(case: ams.AuthorListCase) -> None:
     assert found.et_al == case.et_al
 
 
+@share(0.25)
 @given(ams.author_lists())
 def test_author_lists_give_each_author_their_affiliations(case: ams.AuthorListCase) -> None:
     from arxivmeta import parse_authors
@@ -271,7 +343,19 @@ def test_author_lists_give_each_author_their_affiliations(case: ams.AuthorListCa
     assert [tuple(a.affiliations) for a in found] == [a.affiliations for a in case.authors]
 
 
+@known_defect(
+    "a TeX accent written with an empty group stays in the name: 'A. \\\\AA{}ngstr\\\\\"om' "
+    "-> 'A. Å{}ngström' (expected 'A. Ångström')",
+    fraction=0.25,
+)
 @given(ams.author_lists())
+@example(
+    ams.AuthorListCase(
+        'A. \\AA{}ngstr\\"om',
+        (ams.ExpectedAuthor("A. Ångström", "A.", "Ångström", None, ()),),
+        et_al=False,
+    )
+)
 def test_author_names_split_into_their_parts(case: ams.AuthorListCase) -> None:
     from arxivmeta import parse_authors
 
@@ -281,6 +365,7 @@ def test_author_names_split_into_their_parts(case: ams.AuthorListCase) -> None:
     ]
 
 
+@share(0.25)
 @given(ams.glued_author_lists())
 def test_glued_affiliations_are_cut_from_names(case: ams.AuthorListCase) -> None:
     from arxivmeta import parse_authors
@@ -291,6 +376,7 @@ def test_glued_affiliations_are_cut_from_names(case: ams.AuthorListCase) -> None
     ]
 
 
+@share(0.25)
 @given(st.one_of(ams.author_lists(), ams.glued_author_lists()))
 def test_parsed_names_round_trip(case: ams.AuthorListCase) -> None:
     from arxivmeta import parse_author_name, parse_authors
@@ -304,6 +390,7 @@ def test_parsed_names_round_trip(case: ams.AuthorListCase) -> None:
 # --- records ---------------------------------------------------------------------------
 
 
+@share(0.1)
 @given(ams.raw_records())
 def test_clean_record_accepts_every_source_format(raw: ams.RawRecord) -> None:
     from arxivmeta import Paper, clean_record
@@ -313,6 +400,7 @@ def test_clean_record_accepts_every_source_format(raw: ams.RawRecord) -> None:
     assert Paper.model_validate_json(paper.model_dump_json()) == paper
 
 
+@share(0.1)
 @given(
     st.one_of(
         ams.raw_records(hostile=True).map(lambda r: r.record),
@@ -336,6 +424,7 @@ def _is_empty(value: Any) -> bool:
     return value is None or value in ("", [], {})
 
 
+@share(0.05)
 @given(ams.raw_records())
 def test_clean_record_keeps_every_input_field(raw: ams.RawRecord) -> None:
     """Each field with a value is kept in ``extra`` or used: alone it changes the paper.
@@ -359,9 +448,15 @@ def test_clean_record_keeps_every_input_field(raw: ams.RawRecord) -> None:
     assert not lost, f"{raw.format}: fields neither used nor kept in extra: {lost}"
 
 
+@known_defect(
+    "clean_record leaves text that clean_text changes again: an abstract ending in a line "
+    "break keeps a glued word, e.g. clean_text('the thethe the\\n') -> 'the thethe the' "
+    "-> 'the the the the'",
+    fraction=0.1,
+)
 @given(ams.raw_records(hostile=True))
 def test_clean_record_is_idempotent_on_text_fields(raw: ams.RawRecord) -> None:
-    from arxivmeta import InvalidRecord, clean_text, clean_record
+    from arxivmeta import InvalidRecord, clean_record, clean_text
 
     try:
         paper = clean_record(raw.record)
@@ -383,6 +478,7 @@ _BATCH_ITEMS = st.one_of(
 )
 
 
+@share(0.05)
 @given(st.lists(_BATCH_ITEMS, max_size=8))
 def test_clean_records_keeps_order_and_count(items: list[Any]) -> None:
     from arxivmeta import InvalidRecord, Paper, Rejected, clean_record, clean_records
@@ -405,3 +501,27 @@ def test_clean_records_keeps_order_and_count(items: list[Any]) -> None:
 
 def test_control_character_table_is_what_unicode_calls_control() -> None:
     assert all(unicodedata.category(c) == "Cc" for c in _CONTROLS)
+
+
+# --- the user guide --------------------------------------------------------------------
+
+
+def test_property_testing_guide_examples_run() -> None:
+    """The ``{doctest}`` blocks of docs/property-testing.md pass, as sphinx-build would run them."""
+    import doctest
+    import re
+
+    import arxivmeta
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "property-testing.md"
+    blocks = re.findall(r"^```\{doctest\}\n(.*?)^```", page.read_text(), re.MULTILINE | re.DOTALL)
+    assert blocks
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    namespace: dict[str, Any] = {"arxivmeta": arxivmeta}
+    for number, block in enumerate(blocks, 1):
+        test = doctest.DocTestParser().get_doctest(
+            block, namespace, f"{page.name} block {number}", str(page), 0
+        )
+        runner.run(test, clear_globs=False)
+        namespace.update(test.globs)  # later blocks see earlier names, as in sphinx's doctest
+    assert runner.summarize(verbose=False).failed == 0

@@ -94,12 +94,13 @@ def _flags(token: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
 
 def is_vocabulary(token: str) -> bool:
     """True for an institution word ("University", "Univ.", "Lab", "CNRS", "Universität")."""
+    vocabulary = _vocabulary()
     low = token.lower()
-    return (
-        low in _vocabulary()
-        or _bare(token) in _vocabulary()
-        or _bare(token) + "." in (_vocabulary())
-    )
+    if low in vocabulary or _bare(token) in vocabulary or _bare(token) + "." in vocabulary:
+        return True
+    # "Univ.Bicocca", "Inst.Phys": an abbreviation run into the next word.
+    head = low.split(".", 1)[0]
+    return "." in low.strip(".") and len(head) > 1 and head + "." in vocabulary
 
 
 def is_acronym(token: str) -> bool:

@@ -43,6 +43,10 @@ class CleanRun:
         args = self.args
         shape: Shape | None = None if args.format == "auto" else args.format
         try:
+            if args.input == "-" and sys.stdin.isatty():
+                print(
+                    "arxivmeta: reading records from the terminal; end with Ctrl-D", file=sys.stderr
+                )
             source = Source.open(args.input, shape=shape, stdin=sys.stdin.buffer)
         except InputError as error:
             return _error(str(error))

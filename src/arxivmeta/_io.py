@@ -157,21 +157,24 @@ class Source:
         return cls(stream, name, shape=shape)
 
     def _read_head(self) -> bytes:
-        parts = [self._stream.read(READ_SIZE) or b""]
-        size = len(parts[0])
+        parts: list[bytes] = []
+        size = newlines = 0
+        first = b""
         # Read on while only whitespace has arrived, or while an object has not yet shown a
         # complete line, so the sniffer sees real content (first lines can be long).
         while size < _SNIFF_LIMIT:
-            head = b"".join(parts)
-            start = head.lstrip(_WHITESPACE)[:1]
-            if start and (start != b"{" or head.count(b"\n") >= 2):
-                break
             more = self._stream.read(READ_SIZE)
             if not more:
                 break
-            parts = [head, more]
+            if not parts:
+                more = more.removeprefix(_BOM)
+            parts.append(more)
             size += len(more)
-        return b"".join(parts).removeprefix(_BOM)
+            newlines += more.count(b"\n")
+            first = first or more.lstrip(_WHITESPACE)[:1]
+            if first and (first != b"{" or newlines >= 2):
+                break
+        return b"".join(parts)
 
     def bytes_read(self) -> int | None:
         """Bytes consumed from the file so far (compressed bytes for compressed files)."""

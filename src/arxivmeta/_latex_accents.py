@@ -69,7 +69,7 @@ _ACCENT_RE = regex.compile(
     r"(?:\{\s*(?P<b1>" + _BASE + r")\s*\}|(?P<b2>" + _BASE + r"))\}?"
 )
 _LETTER_RE = regex.compile(
-    r"\{?\\(?P<name>ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|[oOlLij])(?![A-Za-z])\s?\}?"
+    r"\{?\\(?P<name>ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|[oOlLij])(?![A-Za-z])(?:\{\}|\s)?\}?"
 )
 _QUOTES = (("``", "\u201c"), ("''", "\u201d"), ("--", "\u2013"), ("\\&", "&"), ("~", "\u00a0"))
 _BRACED_LETTERS = regex.compile(r"\{([^\W\d_]+)\}")

@@ -5,7 +5,7 @@ The general-purpose list comes from `wordfreq <https://github.com/rspeer/wordfre
 mapping. Technical words that no general list knows ("LLMs", "FPDT", "Kubernetes") are taken
 from the document itself: a word the text uses elsewhere is a word.
 
->>> lex = Lexicon.for_text("We train LLMs. LLMsdirectly scale.", frozenset())
+>>> lex = Lexicon.for_text("We train LLMs. Our LLMs scale.", frozenset())
 >>> lex.logp("LLMs") > lex.logp("LLMsdirectly")
 True
 """
@@ -33,6 +33,8 @@ _ACRONYM_LOGP = math.log(1e-6)
 _UNKNOWN_BASE = -16.0
 _UNKNOWN_PER_CHAR = 0.7
 
+# Longer runs (formulas, base64, adversarial input) are no words: they are not counted.
+_LONGEST_WORD = 60
 _RUN = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ACRONYM = re.compile(r"[A-Z]{2,7}s?")
@@ -83,7 +85,8 @@ class Lexicon:
     @classmethod
     def for_text(cls, text: str, extra: frozenset[str]) -> Lexicon:
         """Build the lexicon of *text* (its own words counted case-insensitively)."""
-        return cls(_english_table(), Counter(_RUN.findall(text.lower())), extra)
+        counts = Counter(run.lower() for run in _RUN.findall(text) if len(run) <= _LONGEST_WORD)
+        return cls(_english_table(), counts, extra)
 
     def is_word(self, word: str) -> bool:
         """Whether *word* is a known word: English, user-supplied, or repeated in the text."""

@@ -33,12 +33,16 @@ DEFAULT_PARAMS = (6.5, -3.0, 60, 84, 60)
 # The geometry is only tried on abstract-sized texts; longer ones get local cuts only, which
 # keeps the work per character constant.
 _MAX_GEOMETRY_CHARS = 12_000
+_CHUNK = 8_192
 _SPACE_COST = 8.0  # a line that ended in a space: allowed, but it breaks the greedy pattern
 _PARAGRAPH_COST = 1.0  # an indented line starts a paragraph; the line before may be short
 _HYPHEN_COST = 1.0  # "long-\nterm": a break after a hyphen leaves nothing to repair
 _SHORT_LINE_COST = 5.0  # a strongly evidenced cut that ends a short (paragraph) line
-_GOOD_CUT = 2.0  # a cut that reads well on its own; most lines of a real chain have one
+_GOOD_CUT = 2.0
+_LONE_CUT = 5.0  # a cut that reads well on its own; most lines of a real chain have one
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
+_SLACK = 12  # how far before the width a misfit line may end
+_MISFIT_COST = 3.0
 _VOTE_SLACK = 0  # widths this many votes short of the best are tried too
 
 # A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
@@ -114,11 +118,11 @@ class _Doc:
 
     def _score_token(self, k: int) -> list[tuple[int, float]]:
         a, b = self.spans[k]
-        token = self.text[a:b]
-        if len(token) > self.max_token or len(token) < 2 or self.is_plain_word(k):
+        if b - a > self.max_token or b - a < 2 or self.is_plain_word(k):
             # A known word is left whole even where the wrap geometry points at it: the
             # geometry then reads the line as ending at a space, which costs a penalty.
             return []
+        token = self.text[a:b]
         if self.extra and token.strip(".,;:!?()[]{}\"'") in self.extra:
             return []
         protected = _protected_offsets(token, self.extra) if self.extra else set()
@@ -131,6 +135,8 @@ class _Doc:
         """Whether token *k* is known words (with outer punctuation, maybe hyphenated, like
         "state-of-the-art,"): it is never cut on its own evidence."""
         a, b = self.spans[k]
+        if b - a > self.max_token:
+            return False  # never cut anyway; not worth copying
         token = self.text[a:b]
         found = self._plain_memo.get(token)
         if found is None:
@@ -205,16 +211,12 @@ def _line_end(
     best = _Step(last_space + 1, -_SPACE_COST, -1) if last_space > end - _FAR_SPACE else None
     k = doc.token_at(end - 1)
     if k >= 0:
-        a, b = doc.spans[k]
-        for off, score in doc.cuts(k):
-            pos = a + off
-            if p < pos <= end and (best is None or score > best.gain):
-                best = _Step(pos, score, pos)
-        if best is None or best.gain < -_HYPHEN_COST:
-            text = doc.text
-            for pos in range(max(a + 1, p + 1), min(b, end + 1)):
-                if text[pos - 1] in _HYPHENS and text[pos].isalpha():
-                    best = _Step(pos, -_HYPHEN_COST, -1)
+        best = _best_cut(doc, k, p, end, cost=0.0, best=best)
+    # A line that ended one word early (text edited after wrapping, a wider last word):
+    # the token just before the greedy one, at a cost.
+    prev = (k if k >= 0 else bisect_right(doc.starts, end - 1)) - 1
+    if prev >= 0 and doc.spans[prev][1] > max(p, end - _SLACK):
+        best = _best_cut(doc, prev, p, end, cost=_MISFIT_COST, best=best)
     lo = bisect_right(strong_pos, p)
     hi = bisect_right(strong_pos, end)
     for j in range(lo, hi):
@@ -227,6 +229,22 @@ def _line_end(
         nxt = bisect_left(doc.starts, end)
         target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
         best = _Step(max(target, p + 1), -2 * _SPACE_COST, -1)
+    return best
+
+
+def _best_cut(
+    doc: _Doc, k: int, p: int, end: int, *, cost: float, best: _Step | None
+) -> _Step | None:
+    a, b = doc.spans[k]
+    for off, score in doc.cuts(k):
+        pos = a + off
+        if p < pos <= end and (best is None or score - cost > best.gain):
+            best = _Step(pos, score - cost, pos)
+    if best is None or best.gain < -_HYPHEN_COST - cost:
+        text = doc.text
+        for pos in range(max(a + 1, p + 1), min(b, end + 1)):
+            if text[pos - 1] in _HYPHENS and text[pos].isalpha():
+                best = _Step(pos, -_HYPHEN_COST - cost, -1)
     return best
 
 
@@ -243,6 +261,7 @@ def _chains(
     doc: _Doc,
     p: int,
     widths: list[int],
+    *,
     indent: int,
     strong: list[tuple[int, float]],
     strong_pos: list[int],
@@ -267,7 +286,16 @@ def _chains(
             memo[(p, w)] = step
         groups.setdefault(step, []).append(width)
     for step, group in groups.items():
-        rest = _chains(doc, step.target, group, 0, strong, strong_pos, memo, tails)
+        rest = _chains(
+            doc,
+            step.target,
+            group,
+            indent=0,
+            strong=strong,
+            strong_pos=strong_pos,
+            memo=memo,
+            tails=tails,
+        )
         for width in group:
             tail = rest[width]
             cuts = tail.cuts if step.cut < 0 else ((step.cut, step.gain), *tail.cuts)
@@ -280,7 +308,37 @@ def _chains(
 def find_cuts(
     text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
 ) -> list[Cut]:
-    """Positions where a space restores a lost line break, best evidence first."""
+    """Positions where a space restores a lost line break, in text order."""
+    if len(text) <= _MAX_GEOMETRY_CHARS:
+        return _find_cuts(text, extra, params)
+    # A long text is repaired in pieces cut at spaces: each piece is scanned while it is
+    # small, which keeps the work per character constant (scans of one huge string are
+    # several times slower per character), and the wrap geometry is off anyway.
+    out: list[Cut] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + _CHUNK)
+        if end < n:
+            space = text.rfind(" ", start, end)
+            if space > start:
+                end = space
+            else:
+                nxt = text.find(" ", end)
+                end = n if nxt < 0 else nxt
+        piece = text[start:end]
+        if end - start <= _CHUNK or len(piece.split(maxsplit=1)) > 1:
+            out.extend(
+                c._replace(position=c.position + start) for c in _find_cuts(piece, extra, params)
+            )
+        # else: one token longer than any word, never cut
+        start = end
+    return out
+
+
+def _find_cuts(
+    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
+) -> list[Cut]:
     local_t, geometry_t, min_w, max_w, max_token = params
     doc = _Doc(text, extra, max_token)
     if not doc.spans:
@@ -340,7 +398,16 @@ def _pick_chain(
     widths = _likely_widths(doc, min_w, max_w, strong)
     best: _Chain | None = None
     for indent in (0, 2):
-        found = _chains(doc, 0, widths, indent, strong, strong_pos, memo, tails)
+        found = _chains(
+            doc,
+            0,
+            widths,
+            indent=indent,
+            strong=strong,
+            strong_pos=strong_pos,
+            memo=memo,
+            tails=tails,
+        )
         for chain in found.values():
             if best is None or chain.value > best.value:
                 best = chain
@@ -348,5 +415,9 @@ def _pick_chain(
         return None
     good = sum(1 for _, score in best.cuts if score >= _GOOD_CUT)
     if good == 0 or good * 2 < best.lines:
+        return None
+    if good == 1 and max(score for _, score in best.cuts) < _LONE_CUT:
+        # One break in a two-line text: almost any token near the width fits it, so the
+        # geometry adds little and the cut must read well on its own.
         return None
     return best

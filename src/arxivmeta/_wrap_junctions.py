@@ -37,26 +37,39 @@ _OPENERS = "([{`"
 _JOINERS = "-\u2010\u2011/_^=+*<>|~&#@"
 _CLOSERS = ")]}'\u2019\u201d"
 _CLAUSE = ",;:!?"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _ACCENTS = frozenset("`'\"^~=.")
 _ONE_LETTER_WORDS = frozenset({"a", "A", "I"})
 # Suffixes and units that follow a number without a space ("20GB", "2nd", "3D", "10x").
-_NUMBER_SUFFIXES = frozenset(
-    ["st", "nd", "rd", "th", "x", "k", "m", "b", "d", "g", "s", "gb", "mb", "kb", "tb", "nm", "um", "mm", "cm", "km", "ms", "ns", "ps", "fs", "hz", "khz", "mhz", "ghz", "thz", "ev", "kev", "mev", "gev", "tev", "w", "kw", "mw", "db", "dof", "fps", "bit", "bits", "bp", "kbp", "mbp", "kda", "mol", "ml", "mg", "kg"]
+_NUMBER_SUFFIXES = _words(
+    "st nd rd th x k m b d g s gb mb kb tb nm um mm cm km ms ns ps fs hz khz mhz ghz thz "
+    "ev kev mev gev tev w kw mw db dof fps bit bits bp kbp mbp kda mol ml mg kg"
 )
 # Prefixes that English glues to the next word without a space or hyphen; a cut right
 # after one usually splits a compound ("superconducting", "photoassociation").
-_PREFIXES = frozenset(
-    ["anti", "super", "multi", "photo", "non", "semi", "quasi", "pseudo", "micro", "nano", "hyper", "inter", "intra", "sub", "re", "un", "pre", "post", "over", "under", "self", "co", "bi", "tri", "poly", "mono", "electro", "magneto", "thermo", "opto", "spectro", "meta", "macro", "ultra", "counter", "cross", "auto", "geo", "bio", "neuro", "astro", "cyber", "hetero", "homo", "iso", "para", "ortho"]
+_PREFIXES = _words(
+    "anti super multi photo non semi quasi pseudo micro nano hyper inter intra sub re un "
+    "pre post over under self co bi tri poly mono electro magneto thermo opto spectro "
+    "meta macro ultra counter cross auto geo bio neuro astro cyber hetero homo iso para "
+    "ortho"
 )
 # Function names written before their argument: "min(", "exp(", "sin(" are not glued words.
-_FUNCTIONS = frozenset(
-    ["min", "max", "exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "det", "tr", "dim", "ker", "span", "sup", "inf", "lim", "arg", "deg", "gcd", "lcm", "mod", "diag", "rank", "sgn", "sign", "var", "cov", "erf", "poly"]
+_FUNCTIONS = _words(
+    "min max exp log ln sin cos tan sinh cosh tanh det tr dim ker span sup inf lim arg "
+    "deg gcd lcm mod diag rank sgn sign var cov erf poly"
 )
 # Labels that end in a colon and continue without a space: "arXiv:quant-ph/0702144".
-_COLON_LABELS = frozenset(["arxiv", "doi", "http", "https", "ftp", "isbn", "issn", "pmid", "urn", "mailto", "hdl"])
+_COLON_LABELS = frozenset(
+    ["arxiv", "doi", "http", "https", "ftp", "isbn", "issn", "pmid", "urn", "mailto", "hdl"]
+)
 # What follows a dot inside a web address or a file name ("arxiv.org", "data.json").
-_DOT_TAILS = frozenset(
-    ["com", "org", "net", "edu", "gov", "io", "ai", "html", "htm", "pdf", "json", "py", "txt", "csv", "xml", "tex", "zip", "gz", "github", "www"]
+_DOT_TAILS = _words(
+    "com org net edu gov io ai html htm pdf json py txt csv xml tex zip gz github www"
 )
 
 
@@ -105,21 +118,21 @@ def split_score(token: str, cut: int, lex: Lexicon, dollars_before: int) -> floa
         # Hyphens, slashes and operators join their neighbours on purpose; URLs never wrap.
         return _FORBIDDEN
     if lc == "$" or rc == "$":
-        return _dollar_score(token, cut, lw, rw, lex, dollars_before)
+        return _dollar_score(token, cut, lw, rw, lex=lex, dollars_before=dollars_before)
     if lc.isalnum():
         return _open_score(token, left, right, lw, lex)
-    if not (rc.isalnum() or rc in _OPENERS or rc in "\"\u201c\\"):
+    if not (rc.isalnum() or rc in _OPENERS or rc in '"\u201c\\'):
         return _FORBIDDEN  # "),", ".)": punctuation runs belong together
     if rc.isdigit() and left[-2:-1].isdigit():
         return _FORBIDDEN  # "1,000", "3.14"
     # The word before the punctuation: "systems" in "systems.As", "disks" in "disks).The".
-    lw = _trailing_run(left.rstrip(_CLOSERS + _CLAUSE + ".%\""))
+    lw = _trailing_run(left.rstrip(_CLOSERS + _CLAUSE + '.%"'))
     if lc == ".":
         score = _dot_score(token, left, lw, rw, lex)
     elif lc in _CLAUSE:
-        score = _clause_score(token, left, right, lw, rw, lex)
-    elif lc in _CLOSERS or lc in "%\"":
-        score = _close_score(token, left, right, lw, rw, lex)
+        score = _clause_score(token, left, right, lw, rw, lex=lex)
+    elif lc in _CLOSERS or lc in '%"':
+        score = _close_score(token, left, right, lw, rw, lex=lex)
     else:
         return _FORBIDDEN
     # Punctuation followed by a word is where lines often end: even when the typography is
@@ -135,7 +148,7 @@ def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> flo
         if right[1:2] in _ACCENTS or left[: len(left) - len(lw)].endswith("\\"):
             return _FORBIDDEN
         return _OPEN_CUT if _known_word(lw, lex, token, 3) else _WEAK
-    if rc in "`\"\u201c":
+    if rc in '`"\u201c':
         return _OPEN_CUT if _known_word(lw, lex, token, 2) else _WEAK
     if rc not in "([{":
         return _FORBIDDEN
@@ -148,7 +161,7 @@ def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> flo
 
 
 def _clause_score(
-    token: str, left: str, right: str, lw: str, rw: str, lex: Lexicon
+    token: str, left: str, right: str, lw: str, rw: str, *, lex: Lexicon
 ) -> float | None:
     lc = left[-1]
     if lc == ":" and lw.lower() in _COLON_LABELS:
@@ -163,7 +176,7 @@ def _clause_score(
 
 
 def _alnum_score(
-    lw: str, rw: str, lc: str, rc: str, lex: Lexicon, joined: float | None = None
+    lw: str, rw: str, lc: str, rc: str, lex: Lexicon, *, joined: float | None = None
 ) -> float | None:
     """A cut between two letters or digits: the word model, with casing cues."""
     if lc.isdigit() and rc.isdigit():
@@ -180,12 +193,15 @@ def _alnum_score(
     if len(rw) == 1 and rw not in _ONE_LETTER_WORDS:
         score -= _ONE_LETTER_PENALTY
     if lc.islower() and rc.isupper():
-        if len(rw) > 1 and rw[1:].islower():
+        if len(rw) > 1 and rw[1:].islower() and lw.islower():
+            # "proposeFully"; not "DataFrames", "HyperFlow": a capitalised left part makes
+            # a camel-case name.
             score += _CAMEL_BONUS
         elif len(rw) > 1 and rw.isupper():
             score += _ACRONYM_BONUS
-    elif lc.isupper() and rc.islower():
-        # "C|erebras", "LL|Ms": a capital run followed by lower case is one word.
+    elif lc.isupper() and rc.islower() and not (len(lw) >= 2 and lw.isupper() and len(rw) >= 3):
+        # "C|erebras", "LL|Ms": a capital run followed by lower case is one word, unless
+        # it is an acronym followed by a word ("SLAC|cores").
         score -= _CAMEL_BONUS
     return score
 
@@ -202,7 +218,7 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
     plain_case = not lex.extra and run.isalpha() and (run.islower() or run[1:].islower())
     for off in range(1, len(run)):
         if not plain_case:
-            score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex, joined)
+            score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex, joined=joined)
             if score is not None:
                 out.append((start + off, score))
             continue
@@ -265,14 +281,14 @@ def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int
 
 
 def _close_score(
-    token: str, left: str, right: str, lw: str, rw: str, lex: Lexicon
+    token: str, left: str, right: str, lw: str, rw: str, *, lex: Lexicon
 ) -> float | None:
     lc = left[-1]
     if lc in "'\u2019" and left[-2:-1] == "\\":
         return _FORBIDDEN  # "Yndur\\'ain": an accent
     if lc in "}" or left[-2:-1] in "-\u2010":
         return _FORBIDDEN  # "\\textbf{NOT}gate", "(non-)Abelian"
-    if lc in "'\u2019" and left[-2:-1].isalnum() and not left[-2:-1] == "s":
+    if lc in "'\u2019" and left[-2:-1].isalnum() and left[-2:-1] != "s":
         return _FORBIDDEN  # "IBM's", "don't": an apostrophe inside a word
     if lc == ")":
         opened = left.rfind("(")
@@ -307,7 +323,7 @@ def _dot_score(token: str, left: str, lw: str, rw: str, lex: Lexicon) -> float |
 
 
 def _dollar_score(
-    token: str, cut: int, lw: str, rw: str, lex: Lexicon, dollars_before: int
+    token: str, cut: int, lw: str, rw: str, *, lex: Lexicon, dollars_before: int
 ) -> float | None:
     left, right = token[:cut], token[cut:]
     balanced = (dollars_before + left.count("$")) % 2 == 0

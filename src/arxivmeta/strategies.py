@@ -112,7 +112,7 @@ def english_words() -> st.SearchStrategy[str]:
 
 
 @st.composite
-def sentences(draw: st.DrawFn, min_words: int = 4, max_words: int = 24) -> str:
+def sentences(draw: st.DrawFn, min_words: int = 4, max_words: int = 16) -> str:
     """A capitalised sentence of common English words ending in a full stop."""
     words = draw(st.lists(english_words(), min_size=min_words, max_size=max_words))
     return _sentence_case(" ".join(words)) + "."
@@ -123,7 +123,7 @@ def _sentence_case(text: str) -> str:
 
 
 @st.composite
-def paragraphs(draw: st.DrawFn, min_sentences: int = 1, max_sentences: int = 6) -> str:
+def paragraphs(draw: st.DrawFn, min_sentences: int = 1, max_sentences: int = 5) -> str:
     """A paragraph of :func:`sentences`, single-spaced, long enough to wrap."""
     parts = draw(st.lists(sentences(), min_size=min_sentences, max_size=max_sentences))
     return " ".join(parts)
@@ -140,7 +140,7 @@ def glued_line_wraps(draw: st.DrawFn) -> TextCase:
 
     Aggregators drop the break and leave ``tocomplex``; the truth has ``to complex``.
     """
-    truth = draw(paragraphs(min_sentences=2))
+    truth = draw(paragraphs(min_sentences=3))
     lines = _wrapped_lines(truth, draw(st.integers(60, 80)))
     return TextCase("".join(lines), " ".join(lines))
 
@@ -152,7 +152,7 @@ def marked_line_wraps(draw: st.DrawFn, markers: Sequence[str] = ("\n", "\x00")) 
     ``"\\n"`` is how arXiv stores abstracts; ``"\\x00"`` is how one aggregator marks the
     line breaks it deleted. The truth joins the lines with one space.
     """
-    truth = draw(paragraphs(min_sentences=2))
+    truth = draw(paragraphs(min_sentences=3))
     lines = _wrapped_lines(truth, draw(st.integers(60, 80)))
     return TextCase(draw(st.sampled_from(tuple(markers))).join(lines), " ".join(lines))
 
@@ -417,7 +417,7 @@ def _join_authors(pieces: Sequence[str], final: str) -> str:
 
 
 @st.composite
-def author_lists(draw: st.DrawFn, max_authors: int = 8) -> AuthorListCase:
+def author_lists(draw: st.DrawFn, max_authors: int = 6) -> AuthorListCase:
     """An arXiv-style author string and the authors a parser should find in it.
 
     Covers plain lists, ``and``/``, and`` before the last name, initials, particles
@@ -470,7 +470,7 @@ def author_lists(draw: st.DrawFn, max_authors: int = 8) -> AuthorListCase:
 
 
 @st.composite
-def glued_author_lists(draw: st.DrawFn, max_authors: int = 6) -> AuthorListCase:
+def glued_author_lists(draw: st.DrawFn, max_authors: int = 5) -> AuthorListCase:
     """Authors as one aggregator prints them: each affiliation glued to the family name.
 
     ``Yérom-David BrombergIRISA, UR, Jérémie DecouchantTU Delft``: the expected

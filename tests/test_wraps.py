@@ -1,0 +1,223 @@
+"""Tests for arxivmeta.wraps: repairing words glued where line breaks were deleted."""
+
+from __future__ import annotations
+
+import gc
+import json
+import textwrap
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arxivmeta.wraps import WrapConfig, WrapSplit, explain_line_wraps, repair_line_wraps
+
+HERE = Path(__file__).parent
+MARKERS = "\x00\n\r\u2028\u2029\f\u00ad"
+
+
+def _load(name: str) -> Any:
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+SEED = _load("data/line_wraps_seed.json")["records"]
+CASES = _load("cases/line_wraps.json")["cases"]
+
+
+def _truth(marked: str) -> str:
+    return " ".join(marked.replace("\x00", " ").split())
+
+
+def _inserted_only_spaces(before: str, after: str) -> bool:
+    i = 0
+    for ch in after:
+        if i < len(before) and ch == before[i]:
+            i += 1
+        elif ch != " ":
+            return False
+    return i == len(before)
+
+
+@cache
+def _english_words() -> tuple[str, ...]:
+    import wordfreq
+
+    words = wordfreq.top_n_list("en", 3000)
+    return tuple(w for w in words if w.isascii() and w.isalpha() and len(w) > 2)
+
+
+# --- the seed page ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("record", SEED, ids=[r["doi"] for r in SEED])
+def test_marked_seed_abstract_is_restored_exactly(record: dict[str, str]) -> None:
+    assert repair_line_wraps(record["marked"]) == _truth(record["marked"])
+
+
+@pytest.mark.parametrize(
+    ("doi", "glued", "restored"),
+    [
+        ("arxiv-2408.16978", "integral tocomplex tasks", "integral to complex tasks"),
+        ("arxiv-2408.16978", "LLMs directlyon extremely", "LLMs directly on extremely"),
+        ("arxiv-2408.16978", "we proposeFully Pipelined", "we propose Fully Pipelined"),
+        ("arxiv-2408.16978", "Our proposedFPDT is", "Our proposed FPDT is"),
+        ("arxiv-2409.00287", "the CerebrasWafer Scale", "the Cerebras Wafer Scale"),
+        ("arxiv-2409.00287", "Computer Vision(CV) domains", "Computer Vision (CV) domains"),
+        ("arxiv-2409.00287", "using its20 PB/s", "using its 20 PB/s"),
+        ("arxiv-2408.14736", "achieves a$3.37times$ speedup", "achieves a $3.37times$ speedup"),
+        ("arxiv-2408.14814", "a 100%accuracy while", "a 100% accuracy while"),
+    ],
+)
+def test_flattened_seed_examples_are_repaired(doi: str, glued: str, restored: str) -> None:
+    record = next(r for r in SEED if r["doi"] == doi)
+    assert glued in record["flattened"]
+    assert restored in repair_line_wraps(record["flattened"])
+
+
+def test_flattened_seed_abstracts_are_mostly_restored_exactly() -> None:
+    exact = [repair_line_wraps(r["flattened"]) == _truth(r["marked"]) for r in SEED]
+    assert sum(exact) >= 8, exact
+
+
+def test_flattened_seed_has_no_false_split() -> None:
+    for record in SEED:
+        pieces = record["marked"].split("\x00")
+        junctions = {sum(len(p) for p in pieces[:i]) for i in range(1, len(pieces))}
+        _, splits = explain_line_wraps(record["flattened"])
+        assert {s.position for s in splits} <= junctions
+
+
+# --- example cases ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case(case: dict[str, str]) -> None:
+    assert repair_line_wraps(case["original"]) == case["fixed"]
+
+
+# --- the explaining twin and the configuration -----------------------------------------
+
+
+def test_explain_reports_each_inserted_space() -> None:
+    text = SEED[0]["flattened"]
+    fixed, splits = explain_line_wraps(text)
+    assert fixed == repair_line_wraps(text)
+    assert splits
+    assert all(isinstance(s, WrapSplit) for s in splits)
+    # Replaying the reported positions gives the repaired text.
+    replay = text
+    for split in sorted(splits, key=lambda s: s.position, reverse=True):
+        assert text[split.position - len(split.left) : split.position] == split.left
+        assert text[split.position : split.position + len(split.right)] == split.right
+        replay = replay[: split.position] + " " + replay[split.position :]
+    assert replay == fixed
+    tocomplex = next(s for s in splits if s.left.endswith("to") and s.right == "complex")
+    assert tocomplex.score is not None
+    assert tocomplex.score > 0
+
+
+def test_explain_reports_markers() -> None:
+    fixed, splits = explain_line_wraps("long-\nterm gains at\x00scale")
+    assert fixed == "long-term gains at scale"
+    assert [(s.left, s.right, s.rule) for s in splits] == [
+        ("long-", "term", "hyphenated"),
+        ("at", "scale", "marker"),
+    ]
+
+
+def test_extra_vocabulary_is_never_split() -> None:
+    text = "results of the MonadringProtocol family are compared."
+    default = repair_line_wraps("we use itsMonadring here and there in distributed systems.As such")
+    assert "systems. As" in default
+    cfg = WrapConfig(extra_vocabulary=frozenset({"superposition"}))
+    assert repair_line_wraps("the superposition state", config=cfg) == "the superposition state"
+    assert repair_line_wraps(text, config=cfg) == text
+
+
+def test_extra_vocabulary_counts_as_a_word() -> None:
+    text = "we deploy on theQwertyzon cluster and measure throughput"
+    cfg = WrapConfig(extra_vocabulary=frozenset({"Qwertyzon"}), local_threshold=4.0)
+    assert "the Qwertyzon" in repair_line_wraps(text, config=cfg)
+    assert "theQwertyzon" in repair_line_wraps(text)
+
+
+def test_hyphen_joining_can_be_turned_off() -> None:
+    cfg = WrapConfig(join_hyphenated=False)
+    assert repair_line_wraps("long-\nterm", config=cfg) == "long- term"
+
+
+def test_config_is_frozen() -> None:
+    cfg = WrapConfig()
+    with pytest.raises(AttributeError):
+        cfg.local_threshold = 1.0  # type: ignore[misc]
+
+
+# --- properties ------------------------------------------------------------------------
+
+flat_text = st.text().map(lambda s: "".join(c for c in s if c not in MARKERS))
+
+
+@given(flat_text)
+def test_flattened_mode_only_inserts_spaces(text: str) -> None:
+    assert _inserted_only_spaces(text, repair_line_wraps(text))
+
+
+@given(st.text())
+def test_total_and_idempotent(text: str) -> None:
+    once = repair_line_wraps(text)
+    assert repair_line_wraps(once) == once
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    words = _english_words()
+    picked = draw(st.lists(st.sampled_from(words), min_size=1, max_size=60))
+    return " ".join(picked) + draw(st.sampled_from(["", ".", "!"]))
+
+
+@given(sentences())
+def test_clean_text_is_unchanged(text: str) -> None:
+    assert repair_line_wraps(text) == text
+
+
+@given(sentences(), st.integers(40, 90), st.sampled_from(["\n", "\x00", "\r\n"]))
+def test_marked_wrapped_text_is_restored(text: str, width: int, mark: str) -> None:
+    wrapped = mark.join(textwrap.wrap(text, width, break_on_hyphens=False))
+    assert repair_line_wraps(wrapped) == " ".join(text.split())
+
+
+@given(sentences(), st.integers(60, 80))
+def test_flattened_wrapped_text_is_idempotent(text: str, width: int) -> None:
+    once = repair_line_wraps("".join(textwrap.wrap(text, width, break_on_hyphens=False)))
+    assert repair_line_wraps(once) == once
+
+
+# --- work per character ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["a", "1", "$", "(", "$x$.", "ab" * 40 + " ", "(((a)))tocomplex$x$ "],
+)
+def test_adversarial_input_scales_linearly(unit: str) -> None:
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+
+    def timed(text: str) -> float:
+        # The garbage collector's pauses depend on the whole process; the work per
+        # character is what is measured here.
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            repair_line_wraps(text)
+            return time.perf_counter() - start
+        finally:
+            gc.enable()
+
+    t_small = min(timed(small) for _ in range(3))
+    t_large = timed(large)
+    assert t_large <= 15 * max(t_small, 1e-3)
