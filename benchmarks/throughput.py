@@ -78,12 +78,11 @@ def load(
     limit: int | None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     seed: list[dict[str, Any]] = json.loads(SEED.read_text(encoding="utf-8"))
-    corpus: list[dict[str, Any]] = []
     with corpus_path().open(encoding="utf-8") as file:
-        for line in file:
-            corpus.append(json.loads(line))
-            if limit and len(corpus) >= limit:
-                break
+        lines = file.readlines()
+    if limit and limit < len(lines):  # evenly spaced, so every source is represented
+        lines = [lines[n * len(lines) // limit] for n in range(limit)]
+    corpus: list[dict[str, Any]] = [json.loads(line) for line in lines]
     aggregator = [aggregator_shape(record, seed[0]) for record in corpus]
     return corpus, aggregator, seed
 
@@ -331,7 +330,9 @@ def _module(path: str) -> str:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=None, help="corpus records to use")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="use an evenly spaced sample of N corpus records"
+    )
     parser.add_argument(
         "--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}"
     )

@@ -286,6 +286,21 @@ def test_line_wrap_explanation_matches_the_repair(text: str) -> None:
     assert (repaired == text) == (not splits)
 
 
+@share(0.25)
+@given(ams.glued_line_wraps())
+def test_line_wrap_splits_replay_to_the_repair(case: ams.TextCase) -> None:
+    """Inserting one space at each reported split, between its ``left`` and ``right``."""
+    from arxivmeta import explain_line_wraps
+
+    repaired, splits = explain_line_wraps(case.messy)
+    text = case.messy
+    for split in sorted(splits, key=lambda s: s.position, reverse=True):
+        assert text[split.position - len(split.left) : split.position] == split.left
+        assert text[split.position : split.position + len(split.right)] == split.right
+        text = f"{text[: split.position]} {text[split.position :]}"
+    assert text == repaired
+
+
 # --- authors ---------------------------------------------------------------------------
 
 
@@ -418,6 +433,21 @@ def test_clean_record_is_total_on_hostile_records(record: dict[str, Any]) -> Non
     explained, steps = clean_and_explain(record)
     assert explained == paper
     assert all(step.before != step.after for step in steps)
+
+
+@share(0.1)
+@given(ams.raw_records(hostile=True))
+def test_record_explanation_ends_at_the_paper(raw: ams.RawRecord) -> None:
+    """For each field of the paper a step names, the last such step's ``after`` is its value."""
+    from arxivmeta import InvalidRecord, clean_and_explain
+
+    try:
+        paper, steps = clean_and_explain(raw.record)
+    except InvalidRecord:
+        return
+    dumped = paper.model_dump(mode="json")
+    last = {step.field: step.after for step in steps if step.field in dumped}
+    assert last == {field: dumped[field] for field in last}
 
 
 def _is_empty(value: Any) -> bool:

@@ -221,3 +221,8 @@ def test_adversarial_input_scales_linearly(unit: str) -> None:
     t_small = min(timed(small) for _ in range(3))
     t_large = timed(large)
     assert t_large <= 15 * max(t_small, 1e-3)
+
+
+@given(st.text(alphabet=st.sampled_from("ab- \t\n\r\x00\u2028\u00ad,.$(")))
+def test_explained_and_plain_marked_repairs_agree(text: str) -> None:
+    assert explain_line_wraps(text)[0] == repair_line_wraps(text)

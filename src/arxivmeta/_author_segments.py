@@ -36,7 +36,10 @@ _ABBREVIATED_END_RE = regex.compile(
 )
 
 
-@dataclass
+_PAREN_RE = regex.compile(r"[()]")
+
+
+@dataclass(slots=True)
 class Piece:
     """One stretch of a line between separators, with the parenthesised groups after it."""
 
@@ -45,7 +48,7 @@ class Piece:
     groups: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Segments:
     """A line cut into text and parenthesised groups (``kind`` is "text" or "group")."""
 
@@ -63,19 +66,19 @@ def segment(text: str) -> Segments:
     values: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PAREN_RE.finditer(text):
+        i = m.start()
+        if m[0] == "(":
             if depth == 0:
                 kinds.append("text")
                 values.append(text[start:i])
                 start = i + 1
             depth += 1
-        elif ch == ")":
-            if depth == 0:
-                kinds.append("text")
-                values.append(text[start:i])
-                start = i + 1
-                continue
+        elif depth == 0:
+            kinds.append("text")
+            values.append(text[start:i])
+            start = i + 1
+        else:
             depth -= 1
             if depth == 0:
                 kinds.append("group")

@@ -42,9 +42,9 @@ MAX_ROUNDS = 6
 """Wrappers and punctuation peeled before the text counts as too mangled to read."""
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _fold(char: str) -> str:
-    """What one character becomes; cached, as identifiers repeat the same few characters."""
+    """What one character becomes; cached (bounded), as identifiers repeat few characters."""
     if char in _DASHES:
         return "-"
     category = unicodedata.category(char)

@@ -421,6 +421,13 @@ class Destination:
         with contextlib.suppress(OSError):  # a new file keeps mkstemp's private mode
             os.chmod(self._temporary, stat.S_IMODE(os.stat(self.path).st_mode))
         os.replace(self._temporary, self.path)
+        # The rename itself lives in the directory: sync it too, so a crash cannot undo it.
+        with contextlib.suppress(OSError, AttributeError):
+            directory = os.open(os.path.dirname(os.path.abspath(self.path)), os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
 
     def discard(self) -> None:
         """Remove the temporary file, leaving the target untouched."""

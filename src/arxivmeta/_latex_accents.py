@@ -11,10 +11,9 @@ slower, so the table handles the common case.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
-
-import regex
 
 # Combining marks for TeX's accent commands (LaTeX2e, "Accents" in the LaTeX manual).
 _ACCENTS = {
@@ -64,18 +63,20 @@ _BASE = r"(?:\\[ij](?![A-Za-z])|[^\W\d_])"
 
 # One accent, its base letter braced or not, the whole thing optionally braced:
 # \'e  \'{e}  {\'e}  {\'{e}}  \c{c}  \c c  \v{\i}
-_ACCENT_RE = regex.compile(
+_ACCENT_RE = re.compile(
     r"\{?\\(?:(?P<sym>" + _SYMBOL_ACCENT + r")\s*|(?P<let>" + _LETTER_ACCENT + r")(?:\s+|(?=\{)))"
     r"(?:\{\s*(?P<b1>" + _BASE + r")\s*\}|(?P<b2>" + _BASE + r"))\}?"
 )
-_LETTER_RE = regex.compile(
+_LETTER_RE = re.compile(
     r"\{?\\(?P<name>ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|[oOlLij])(?![A-Za-z])(?:\{\}|\s)?\}?"
 )
 _QUOTES = (("``", "\u201c"), ("''", "\u201d"), ("--", "\u2013"), ("\\&", "&"), ("~", "\u00a0"))
-_BRACED_LETTERS = regex.compile(r"\{([^\W\d_]+)\}")
+_PYLATEXENC_MAX_COMMANDS = 32
+_COMMAND_RE = re.compile(r"\\[A-Za-z'`^\"~=.]")
+_BRACED_LETTERS = re.compile(r"(\\[A-Za-z]+\s*)?\{([^\W\d_]+)\}")
 
 
-def _accent(match: regex.Match[str]) -> str:
+def _accent(match: re.Match[str]) -> str:
     command = match["sym"] or match["let"]
     base = match["b1"] or match["b2"]
     if base.startswith("\\"):
@@ -83,7 +84,12 @@ def _accent(match: regex.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _ACCENTS[command])
 
 
-def _letter(match: regex.Match[str]) -> str:
+def _unbrace(match: re.Match[str]) -> str:
+    # "{é}" loses its braces; "\\textit{X}" keeps them for pylatexenc.
+    return match[0] if match[1] else match[2]
+
+
+def _letter(match: re.Match[str]) -> str:
     return _LETTERS[match["name"]]
 
 
@@ -102,14 +108,17 @@ def latex_to_unicode(text: str) -> str:
     """
     if "\\" not in text and "{" not in text and "``" not in text:
         return text
-    out = _ACCENT_RE.sub(_accent, text)
-    out = _LETTER_RE.sub(_letter, out)
+    out = text
+    if _COMMAND_RE.search(out) is not None:
+        out = _ACCENT_RE.sub(_accent, out)
+        out = _LETTER_RE.sub(_letter, out)
     for tex, uni in _QUOTES:
         if tex == "~" and "\\" in out:
             continue  # a tilde may still be an accent pylatexenc has to see
         out = out.replace(tex, uni)
-    out = _BRACED_LETTERS.sub(r"\1", out)
-    if "\\" in out:
+    out = _BRACED_LETTERS.sub(_unbrace, out)
+    # pylatexenc is complete but slow (~0.1 ms a command): only for a few leftover commands.
+    if 0 < out.count("\\") <= _PYLATEXENC_MAX_COMMANDS:
         try:
             converter = _pylatexenc_converter()
             out = converter.latex_to_text(out)  # type: ignore[attr-defined]

@@ -99,7 +99,7 @@ class _Doc:
                 count += text.count("$", a, b)
         runs = list(_SPACES.finditer(text))
         self.space_starts = [m.start() for m in runs]
-        self.space_lens = [m.end() - m.start() for m in runs]
+        self.paragraph_starts = [m.start() for m in runs if m.end() - m.start() >= 2]
 
     def token_at(self, index: int) -> int:
         """Index of the token covering character *index*, or -1 on a space."""
@@ -199,15 +199,12 @@ def _line_end(
 ) -> _Step:
     """Where the line starting at *p* ends when the text was wrapped at width *w*."""
     end = p + w
-    i = bisect_right(doc.space_starts, p)
-    hi = bisect_right(doc.space_starts, end)
-    last_space = -1
-    while i < hi:
-        if doc.space_lens[i] >= 2:
-            # An indented line starts a paragraph: the line before ends here, however short.
-            return _Step(doc.space_starts[i], 0.0, -1)
-        last_space = doc.space_starts[i]
-        i += 1
+    i = bisect_right(doc.paragraph_starts, p)
+    if i < len(doc.paragraph_starts) and doc.paragraph_starts[i] <= end:
+        # An indented line starts a paragraph: the line before ends here, however short.
+        return _Step(doc.paragraph_starts[i], 0.0, -1)
+    i = bisect_right(doc.space_starts, end) - 1
+    last_space = doc.space_starts[i] if i >= 0 and doc.space_starts[i] > p else -1
     best = _Step(last_space + 1, -_SPACE_COST, -1) if last_space > end - _FAR_SPACE else None
     k = doc.token_at(end - 1)
     if k >= 0:
@@ -215,7 +212,11 @@ def _line_end(
     # A line that ended one word early (text edited after wrapping, a wider last word):
     # the token just before the greedy one, at a cost.
     prev = (k if k >= 0 else bisect_right(doc.starts, end - 1)) - 1
-    if prev >= 0 and doc.spans[prev][1] > max(p, end - _SLACK):
+    if (
+        (best is None or best.gain < _GOOD_CUT)
+        and prev >= 0
+        and doc.spans[prev][1] > max(p, end - _SLACK)
+    ):
         best = _best_cut(doc, prev, p, end, cost=_MISFIT_COST, best=best)
     lo = bisect_right(strong_pos, p)
     hi = bisect_right(strong_pos, end)
@@ -240,8 +241,10 @@ def _best_cut(
         pos = a + off
         if p < pos <= end and (best is None or score - cost > best.gain):
             best = _Step(pos, score - cost, pos)
-    if best is None or best.gain < -_HYPHEN_COST - cost:
-        text = doc.text
+    text = doc.text
+    if (best is None or best.gain < -_HYPHEN_COST - cost) and (
+        text.find("-", a, b) >= 0 or text.find("\u2010", a, b) >= 0
+    ):
         for pos in range(max(a + 1, p + 1), min(b, end + 1)):
             if text[pos - 1] in _HYPHENS and text[pos].isalpha():
                 best = _Step(pos, -_HYPHEN_COST - cost, -1)
@@ -329,7 +332,8 @@ def find_cuts(
         piece = text[start:end]
         if end - start <= _CHUNK or len(piece.split(maxsplit=1)) > 1:
             out.extend(
-                c._replace(position=c.position + start) for c in _find_cuts(piece, extra, params)
+                c._replace(position=c.position + start)
+                for c in _find_cuts(piece, extra, params, geometry=False)
             )
         # else: one token longer than any word, never cut
         start = end
@@ -337,7 +341,11 @@ def find_cuts(
 
 
 def _find_cuts(
-    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
+    text: str,
+    extra: frozenset[str],
+    params: tuple[float, float, int, int, int],
+    *,
+    geometry: bool = True,
 ) -> list[Cut]:
     local_t, geometry_t, min_w, max_w, max_token = params
     doc = _Doc(text, extra, max_token)
@@ -350,7 +358,7 @@ def _find_cuts(
             if hit is not None:
                 strong.append((a + hit[0], hit[1]))
     chosen: dict[int, tuple[float, str]] = {}
-    if min_w <= doc.n <= _MAX_GEOMETRY_CHARS and min_w <= max_w:
+    if geometry and min_w <= doc.n and min_w <= max_w:
         chain = _pick_chain(doc, min_w, max_w, strong)
         if chain is not None:
             for pos, score in chain.cuts:

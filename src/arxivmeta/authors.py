@@ -57,7 +57,7 @@ class AuthorList(BaseModel):
     raw: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     text: str
     raw: str

@@ -63,6 +63,11 @@ class DOI(BaseModel):
             return {"value": canonical_doi_text(data)}
         if isinstance(data, DOI):
             return {"value": data.value}
+        if isinstance(data, dict) and isinstance(data.get("value"), str):
+            # A dict goes through the same parser, so no DOI model holds an invalid value.
+            from arxivmeta.identifiers import canonical_doi_text  # noqa: PLC0415 (cycle)
+
+            return {**data, "value": canonical_doi_text(data["value"])}
         return data
 
     @model_serializer
@@ -142,6 +147,14 @@ class ArxivId(BaseModel):
             return {"id": parsed.id, "version": parsed.version}
         if isinstance(data, ArxivId):
             return {"id": data.id, "version": data.version}
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            # A dict goes through the same parser, so no model holds an invalid identifier.
+            from arxivmeta.identifiers import parse_arxiv_id  # noqa: PLC0415 (cycle)
+
+            parsed = parse_arxiv_id(data["id"])
+            if parsed.version is not None and data.get("version") is None:
+                return {**data, "id": parsed.id, "version": parsed.version}
+            return {**data, "id": parsed.id}
         return data
 
     @model_serializer

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 try:
@@ -306,14 +307,16 @@ _ARXIV_LABELS = (
 )  # fmt: skip
 # Old-scheme archives and the month each opened (arXiv category taxonomy); an identifier
 # dated before its archive opened was never issued.
-_OLD_ARCHIVES = {
+_OLD_ARCHIVES = MappingProxyType({
     "hep-th": 1991_08, "hep-ph": 1992_03, "hep-ex": 1994_04, "hep-lat": 1992_02,
     "astro-ph": 1992_04, "cond-mat": 1992_04, "gr-qc": 1992_07, "math-ph": 1996_09,
     "nucl-th": 1992_10, "quant-ph": 1994_12, "physics": 1996_10, "nlin": 1993_01,
     "math": 1992_02, "cs": 1993_01, "q-bio": 2003_09,
-}  # fmt: skip
+})  # fmt: skip
 _LAST_OLD_MONTH = 2007_03
-_SUBJECT_CLASSES = {"math": ("GT", "AG", "CO", "PR"), "cs": ("AI", "LG", "DS", "CC")}
+_SUBJECT_CLASSES = MappingProxyType(
+    {"math": ("GT", "AG", "CO", "PR"), "cs": ("AI", "LG", "DS", "CC")}
+)
 
 
 @st.composite
@@ -373,12 +376,12 @@ _AFFILIATIONS = (
     "LUTH, CNRS / Observatoire de Paris", "Queen Mary & Westfield College, University of London",
 )  # fmt: skip
 # How arXiv submitters type accents in TeX; each maps to one Unicode letter.
-_LATEX_ACCENTS = {
+_LATEX_ACCENTS = MappingProxyType({
     "é": ("\\'e", "{\\'e}", "\\'{e}"), "è": ("\\`e",), "ë": ('\\"e',), "ü": ('\\"u', '{\\"u}'),
     "ö": ('\\"o', '{\\"o}'), "ä": ('\\"a',), "ï": ('\\"i',), "ó": ("\\'o",), "ç": ("\\c{c}",),
     "Ç": ("\\c{C}",), "ø": ("{\\o}",), "Ø": ("{\\O}",), "ł": ("{\\l}",), "Ł": ("{\\L}",),
     "ń": ("\\'n",), "Å": ("{\\AA}", "\\AA{}"), "ß": ("{\\ss}",),
-}  # fmt: skip
+})  # fmt: skip
 
 
 @st.composite
@@ -520,6 +523,17 @@ def _new_arxiv_id() -> st.SearchStrategy[str]:
     )
 
 
+# Fields every record of the aggregator's dump carries, with the values they nearly always hold.
+_AGGREGATOR_CONSTANTS: Mapping[str, Any] = MappingProxyType({
+    "url": None, "PeriodicalIF": 0.0, "publicationTypes": "Journal Article",
+    "fieldsOfStudy": None, "openAccessPdf": "", "resultStr": None, "platform": "Semanticscholar",
+    "PeriodicalName": None, "FirstCategoryId": None, "ListUrlMain": None, "RegionNum": 0,
+    "RegionCategory": "", "TitleCN": None, "AbstractTextCN": None,
+    "PMCID": "", "EPubDate": None, "PubModel": None, "JCR": None, "JCRName": None, "Score": None,
+    "Total": 0,
+})  # fmt: skip
+
+
 @st.composite
 def _aggregator(draw: st.DrawFn) -> dict[str, Any]:
     ident = draw(_new_arxiv_id())
@@ -530,7 +544,6 @@ def _aggregator(draw: st.DrawFn) -> dict[str, Any]:
         "authors": authors.text.replace("\n  ", " "),
         "doi": doi,
         "DOIUrl": f"https://doi.org/{doi}",
-        "url": None,
         "abstract": draw(marked_line_wraps(markers=("\x00",))).messy,
         "PeriodicalId": draw(st.integers(1, 10**6)),
         "journal": {
@@ -538,31 +551,12 @@ def _aggregator(draw: st.DrawFn) -> dict[str, Any]:
             "volume": f"{draw(st.integers(1, 200))} 1",
             "pages": "",
         },
-        "PeriodicalIF": 0.0,
         "publicationDate": draw(_date()),
-        "publicationTypes": "Journal Article",
-        "fieldsOfStudy": None,
         "isOpenAccess": draw(st.booleans()),
-        "openAccessPdf": "",
         "citationCount": draw(st.one_of(st.none(), st.integers(0, 5000))),
-        "resultStr": None,
-        "platform": "Semanticscholar",
         "paperid": str(draw(st.integers(10**8, 10**9))),
-        "PeriodicalName": None,
-        "FirstCategoryId": None,
-        "ListUrlMain": None,
-        "RegionNum": 0,
-        "RegionCategory": "",
         "ArticlePicture": [],
-        "TitleCN": None,
-        "AbstractTextCN": None,
-        "PMCID": "",
-        "EPubDate": None,
-        "PubModel": None,
-        "JCR": None,
-        "JCRName": None,
-        "Score": None,
-        "Total": 0,
+        **_AGGREGATOR_CONSTANTS,
     }
 
 
@@ -634,7 +628,9 @@ def _semantic_scholar(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-_BUILDERS = {"aggregator": _aggregator, "kaggle": _kaggle, "semantic_scholar": _semantic_scholar}
+_BUILDERS = MappingProxyType(
+    {"aggregator": _aggregator, "kaggle": _kaggle, "semantic_scholar": _semantic_scholar}
+)
 
 
 @st.composite

@@ -24,6 +24,7 @@ glue the last word of each line to the first word of the next ("integral tocompl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -83,7 +84,12 @@ def repair_line_wraps(text: str, *, config: WrapConfig | None = None) -> str:
     >>> repair_line_wraps("long-\\nterm memory")
     'long-term memory'
     """
-    return explain_line_wraps(text, config=config)[0]
+    cfg = config or _DEFAULT
+    if not isinstance(text, str):  # totality for callers that ignore the annotation
+        text = str(text)
+    if any(mark in text for mark in _MARKER_CHARS):
+        return _join_marked(text, cfg)
+    return explain_line_wraps(text, config=cfg)[0]
 
 
 def explain_line_wraps(
@@ -147,6 +153,27 @@ def _word_after(text: str, start: int) -> str:
     while end < stop and not text[end].isspace() and text[end] not in _MARKER_CHARS:
         end += 1
     return text[start:end]
+
+
+def _join_marked(text: str, cfg: WrapConfig) -> str:
+    """:func:`_repair_marked` without the explanation, with string methods only: the same
+    text, at a fraction of the cost per mark."""
+    norm = text.replace("\r\n", "\x00")
+    for mark in _MARKER_CHARS[1:]:
+        norm = norm.replace(mark, "\x00")
+    parts = norm.split("\x00")
+    pieces = [parts[0]]
+    for prev, part in itertools.pairwise(parts):
+        if cfg.join_hyphenated and len(prev) >= 2 and prev[-1] in _HYPHENS and prev[-2].isalpha():
+            rest = part.lstrip(" \t")
+            words = rest.split(maxsplit=1)
+            right = words[0] if words and not rest[:1].isspace() else ""
+            if right[:1].isalpha() and right.lower().rstrip(",.;:") not in _SUSPENDED_BEFORE:
+                pieces.append(rest)
+                continue
+        pieces.append(" ")
+        pieces.append(part)
+    return " ".join("".join(pieces).split())
 
 
 def _repair_marked(text: str, cfg: WrapConfig) -> tuple[str, list[WrapSplit]]:
