@@ -329,8 +329,21 @@ def test_hostile_json_text_is_rejected_not_raised(label: str) -> None:
                 "(number out of range); JSON text is capped at 100 digits, parsed records are not",
             ),
         ),
-        {"title": "x", "citationCount": float("inf")},
-        {"title": "x", "citationCount": float("nan")},
+        pytest.param(
+            {"title": "x", "citationCount": float("inf")},
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a non-finite float from a parsed record is kept in Paper.extra and "
+                "written to JSON as null, so the Paper does not survive its own JSON",
+            ),
+        ),
+        pytest.param(
+            {"title": "x", "citationCount": float("nan")},
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="NaN from a parsed record is kept in Paper.extra and written as null",
+            ),
+        ),
         {"title": "x", "authors": [{"name": "A"}] * 100_000},
     ],
     ids=["deep_100k", "deep_1000", "huge_int", "inf", "nan", "many_author_objects"],
@@ -343,7 +356,7 @@ def test_hostile_records_are_rejected_or_clean(record: dict[str, Any]) -> None:
         assert not result.reason.startswith("internal error"), result.reason
     else:
         assert isinstance(result, Paper)
-        Paper.model_validate_json(result.model_dump_json())
+        assert Paper.model_validate_json(result.model_dump_json()) == result
 
 
 # --- fuzz regressions: inputs that once broke a fuzz target's contract ---------------------

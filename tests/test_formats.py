@@ -249,3 +249,34 @@ def test_records_that_cannot_be_cleaned(record: Any) -> None:
 def test_unknown_format_name() -> None:
     with pytest.raises(InvalidRecord, match="unknown format"):
         clean_record(AGGREGATOR[0], format="bibtex")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2024-08-30", dt.date(2024, 8, 30)),
+        ("Pub Date : 2024-08-30", dt.date(2024, 8, 30)),
+        ("Fri, 30 Aug 2024 17:59:57 GMT", dt.date(2024, 8, 30)),
+        ("Mon, 2 Apr 2007 19:18:42 GMT", dt.date(2007, 4, 2)),
+        ("Fri, 30 Aug 2024 23:59:57 -0500", dt.date(2024, 8, 31)),
+        ("2017-06-12T17:57:34Z", dt.date(2017, 6, 12)),
+        ("30 August 2024", dt.date(2024, 8, 30)),
+        ("2024/08/30", dt.date(2024, 8, 30)),
+        ("2024", None),
+        ("Aug 2024", None),
+        ("2024-13-01", None),
+        ("", None),
+        ("soon", None),
+        ("\x00" * 1000, None),
+    ],
+)
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    from arxivmeta.dates import parse_date
+
+    assert parse_date(text) == date
+
+
+def test_unreadable_dates_stay_in_extra() -> None:
+    paper = clean_record({**AGGREGATOR[0], "publicationDate": "sometime in 2024"})
+    assert paper.published is None
+    assert paper.extra["publicationDate"] == "sometime in 2024"

@@ -194,8 +194,14 @@ def test_clean_text_is_total_and_idempotent(text: str) -> None:
     _assert_total_and_idempotent(clean_text, text)
 
 
-@share(0.5)
+@known_defect(
+    "repair_line_wraps is not idempotent: a leading or trailing line break changes the "
+    "repair, e.g. '\\r00HE' -> '00HE' -> '00 HE', 'the thethe the\\n' -> 'the thethe the' "
+    "-> 'the the the the'",
+    fraction=0.5,
+)
 @given(any_text)
+@example("\r00HE")
 @example("\\" * 3 + "alpha")
 @example("$" * 3 + "x")
 def test_repair_line_wraps_is_total_and_idempotent(text: str) -> None:
@@ -328,11 +334,7 @@ def _names(authors: Any) -> list[str]:
     return [a.name for a in authors]
 
 
-@known_defect(
-    "a TeX accent written with an empty group stays in the name: 'A. \\\\AA{}ngstr\\\\\"om' "
-    "-> 'A. Å{}ngström' (expected 'A. Ångström')",
-    fraction=0.25,
-)
+@share(0.25)
 @given(ams.author_lists())
 @example(
     ams.AuthorListCase(
@@ -358,11 +360,7 @@ def test_author_lists_give_each_author_their_affiliations(case: ams.AuthorListCa
     assert [tuple(a.affiliations) for a in found] == [a.affiliations for a in case.authors]
 
 
-@known_defect(
-    "a TeX accent written with an empty group stays in the name: 'A. \\\\AA{}ngstr\\\\\"om' "
-    "-> 'A. Å{}ngström' (expected 'A. Ångström')",
-    fraction=0.25,
-)
+@share(0.25)
 @given(ams.author_lists())
 @example(
     ams.AuthorListCase(
@@ -485,6 +483,7 @@ def test_clean_record_keeps_every_input_field(raw: ams.RawRecord) -> None:
     fraction=0.1,
 )
 @given(ams.raw_records(hostile=True))
+@example(ams.RawRecord({"title": "x", "abstract": "the thethe the\n"}, "kaggle"))
 def test_clean_record_is_idempotent_on_text_fields(raw: ams.RawRecord) -> None:
     from arxivmeta import InvalidRecord, clean_record, clean_text
 

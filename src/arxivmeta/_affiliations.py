@@ -249,7 +249,10 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return 0.4
     # Alone, one capitalised word is split off only when it is a common word or place
     # ("Leiden", "Oxford", "Google") and not a name part; rare words stay in the name.
-    return 0.3 if _common_word(tail) else -0.8
+    # A common word before the capital too makes a compound ("DeepMind", "JeanPaul").
+    if _common_word(tail) and not _common_word(camel_parts[-1]):
+        return 0.3
+    return -0.8
 
 
 @lru_cache(maxsize=4096)
@@ -268,7 +271,7 @@ def find_glue(piece: str, *, glued_context: bool = False) -> tuple[int, float] |
     >>> find_glue("Kevin McDonald") is None, find_glue("Xiaolin Li") is None
     (True, True)
     """
-    m = _FOR_THE_RE.search(piece)
+    m = _FOR_THE_RE.search(piece) if "the " in piece else None
     if m is not None and name_score(piece[: m.start()]) > 0:
         return m.start(), 2.5
     fallback: tuple[int, float] | None = None
@@ -290,7 +293,8 @@ def split_refs(piece: str) -> tuple[str, list[str]]:
     >>> split_refs("Lawrence M. Krauss1,2")
     ('Lawrence M. Krauss', ['1', '2'])
     """
-    m = _REFS_TAIL_RE.search(piece)
+    offset = max(0, len(piece) - 40)  # the numbers end the piece; a long one is no name
+    m = _REFS_TAIL_RE.search(piece, offset)
     if m is None:
         return piece, []
     return piece[: m.start()].rstrip(), regex.findall(r"\d+", m.group(1))

@@ -11,6 +11,7 @@ which piece is a name is :mod:`arxivmeta._affiliations`' job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -25,7 +26,7 @@ _REF_NUMBER_RE = regex.compile(r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?")
 # Where a final block of numbered affiliations starts: "((1) ...", "(1 Dip. ...", "(1 - X",
 # and, once parentheses were stripped, "(1) Case Western ..." after the last name.
 _BLOCK_START_RE = regex.compile(
-    r"^\s*(?:\(\s*1\s*\)|1\s*[-–:.)]?\s+(?=\p{L})|1\s*[-–:)]\s*(?=\p{L}))"
+    r"^\s*(?:\(\s*\d{1,3}\s*\)|1\s*[-–:.)]?\s+(?=\p{L})|1\s*[-–:)]\s*(?=\p{L}))"
 )
 _MARKER_RE = regex.compile(
     r"\(\s*(\d{1,3})\s*\)\s*:?|(?<!\d)(\d{1,3})(?:\s*[-–:)]\s*|\s+|(?=\p{Lu}))(?=\p{L})"
@@ -36,7 +37,7 @@ _ABBREVIATED_END_RE = regex.compile(
 )
 
 
-_PAREN_RE = regex.compile(r"[()]")
+_PAREN_RE = re.compile(r"[()]+")
 
 
 @dataclass(slots=True)
@@ -67,23 +68,44 @@ def segment(text: str) -> Segments:
     depth = 0
     start = 0
     for m in _PAREN_RE.finditer(text):
-        i = m.start()
-        if m[0] == "(":
+        run, first = m[0], m.start()
+        if ")" not in run:  # a run of openings: one step however deep it goes
             if depth == 0:
+                kinds.append("text")
+                values.append(text[start:first])
+                start = first + 1
+            depth += len(run)
+            continue
+        if "(" not in run:  # a run of closings; those with nothing open are dropped
+            close = min(depth, len(run))
+            if close:
+                depth -= close
+                if depth == 0:
+                    kinds.append("group")
+                    values.append(text[start : first + close - 1])
+                    start = first + close
+            if close < len(run):
+                kinds.append("text")
+                values.append(text[start : first + close])
+                start = m.end()
+            continue
+        for i, ch in enumerate(run, first):
+            if ch == "(":
+                if depth == 0:
+                    kinds.append("text")
+                    values.append(text[start:i])
+                    start = i + 1
+                depth += 1
+            elif depth == 0:  # a stray ")" is dropped
                 kinds.append("text")
                 values.append(text[start:i])
                 start = i + 1
-            depth += 1
-        elif depth == 0:
-            kinds.append("text")
-            values.append(text[start:i])
-            start = i + 1
-        else:
-            depth -= 1
-            if depth == 0:
-                kinds.append("group")
-                values.append(text[start:i])
-                start = i + 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    kinds.append("group")
+                    values.append(text[start:i])
+                    start = i + 1
     kinds.append("group" if depth else "text")
     values.append(text[start:])
     keep = [(k, v) for k, v in zip(kinds, values, strict=True) if k == "group" or v]
@@ -126,7 +148,9 @@ def numbered_affiliations(block: str) -> dict[str, str]:
     {'1': 'Dip. Astro., Bologna', '2': 'INAF, Bologna', '3': 'Univ. Paris 7'}
     """
     marks: list[tuple[int, int, str]] = []
-    expected = 1
+    # Markers count up from the first one, usually 1 ("((2) CNRS)" when 1 went unused).
+    head = _MARKER_RE.match(block, len(block) - len(block.lstrip()))
+    expected = int(head.group(1) or head.group(2)) if head is not None else 1
     for m in _MARKER_RE.finditer(block):
         number = m.group(1) or m.group(2)
         if int(number) == expected:

@@ -33,8 +33,6 @@ _ACRONYM_LOGP = math.log(1e-6)
 _UNKNOWN_BASE = -16.0
 _UNKNOWN_PER_CHAR = 0.7
 
-# Longer runs (formulas, base64, adversarial input) are no words: they are not counted.
-_LONGEST_WORD = 60
 _RUN = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ACRONYM = re.compile(r"[A-Z]{2,7}s?")
@@ -85,7 +83,7 @@ class Lexicon:
     @classmethod
     def for_text(cls, text: str, extra: frozenset[str]) -> Lexicon:
         """Build the lexicon of *text* (its own words counted case-insensitively)."""
-        counts = Counter(run.lower() for run in _RUN.findall(text) if len(run) <= _LONGEST_WORD)
+        counts = Counter(_RUN.findall(text.lower()))
         return cls(_english_table(), counts, extra)
 
     def is_word(self, word: str) -> bool:

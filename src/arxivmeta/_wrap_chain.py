@@ -28,7 +28,7 @@ from arxivmeta._lexicon import Lexicon
 from arxivmeta._wrap_junctions import score_token
 
 #: (local threshold, geometry threshold, min width, max width, max token length)
-DEFAULT_PARAMS = (6.5, -3.0, 60, 84, 60)
+DEFAULT_PARAMS = (6.5, -4.0, 60, 84, 60)
 
 # The geometry is only tried on abstract-sized texts; longer ones get local cuts only, which
 # keeps the work per character constant.
@@ -39,7 +39,8 @@ _PARAGRAPH_COST = 1.0  # an indented line starts a paragraph; the line before ma
 _HYPHEN_COST = 1.0  # "long-\nterm": a break after a hyphen leaves nothing to repair
 _SHORT_LINE_COST = 5.0  # a strongly evidenced cut that ends a short (paragraph) line
 _GOOD_CUT = 2.0
-_LONE_CUT = 5.0  # a cut that reads well on its own; most lines of a real chain have one
+_LONE_CUT = 5.0
+_MEDIUM_CUT = 3.0  # a cut that reads well on its own; most lines of a real chain have one
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
 _SLACK = 12  # how far before the width a misfit line may end
 _MISFIT_COST = 3.0
@@ -84,13 +85,21 @@ class _Doc:
     def __init__(self, text: str, extra: frozenset[str], max_token: int) -> None:
         self.text = text
         self.n = len(text)
-        self.spans = [m.span() for m in _TOKEN.finditer(text)]
+        matches = list(_TOKEN.finditer(text))
+        self.spans = [m.span() for m in matches]
         self.starts = [a for a, _ in self.spans]
+        self.tokens = [m.group() for m in matches]
         self.lex = Lexicon.for_text(text, extra)
         self.extra = extra
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
-        self._plain_memo: dict[str, bool] = {}
+        # Each distinct short token is judged once; most tokens of a text are known words.
+        self._plain = {t for t in set(self.tokens) if len(t) <= max_token and self._is_plain(t)}
+        self.candidates = [
+            k
+            for k, t in enumerate(self.tokens)
+            if 2 <= len(t) <= max_token and t not in self._plain
+        ]
         self._dollars: list[int] = [0] * len(self.spans)
         if "$" in text:
             count = 0
@@ -117,12 +126,11 @@ class _Doc:
         return found
 
     def _score_token(self, k: int) -> list[tuple[int, float]]:
-        a, b = self.spans[k]
-        if b - a > self.max_token or b - a < 2 or self.is_plain_word(k):
+        token = self.tokens[k]
+        if len(token) > self.max_token or len(token) < 2 or token in self._plain:
             # A known word is left whole even where the wrap geometry points at it: the
             # geometry then reads the line as ending at a space, which costs a penalty.
             return []
-        token = self.text[a:b]
         if self.extra and token.strip(".,;:!?()[]{}\"'") in self.extra:
             return []
         protected = _protected_offsets(token, self.extra) if self.extra else set()
@@ -134,26 +142,18 @@ class _Doc:
     def is_plain_word(self, k: int) -> bool:
         """Whether token *k* is known words (with outer punctuation, maybe hyphenated, like
         "state-of-the-art,"): it is never cut on its own evidence."""
-        a, b = self.spans[k]
-        if b - a > self.max_token:
-            return False  # never cut anyway; not worth copying
-        token = self.text[a:b]
-        found = self._plain_memo.get(token)
-        if found is None:
-            found = self._is_plain(token)
-            self._plain_memo[token] = found
-        return found
+        return self.tokens[k] in self._plain
 
     def _is_plain(self, token: str) -> bool:
         core = token.strip(".,;:!?()[]{}\"'`")
         if core.isalnum():
-            return self._plain(core)
+            return self._plain_core(core)
         if _PLAIN_NUMBER.fullmatch(core):
             return True
         parts = _HYPHENATED.fullmatch(core)
-        return parts is not None and all(self._plain(part) for part in core.split("-"))
+        return parts is not None and all(self._plain_core(part) for part in core.split("-"))
 
-    def _plain(self, core: str) -> bool:
+    def _plain_core(self, core: str) -> bool:
         low = core.lower()
         lex = self.lex
         freq = lex.freq.get(low, 0.0)
@@ -352,11 +352,10 @@ def _find_cuts(
     if not doc.spans:
         return []
     strong: list[tuple[int, float]] = []
-    for k, (a, _) in enumerate(doc.spans):
-        if doc.cuts(k):
-            hit = doc.strong_cut(k, local_t)
-            if hit is not None:
-                strong.append((a + hit[0], hit[1]))
+    for k in doc.candidates:
+        hit = doc.strong_cut(k, local_t)
+        if hit is not None:
+            strong.append((doc.starts[k] + hit[0], hit[1]))
     chosen: dict[int, tuple[float, str]] = {}
     if geometry and min_w <= doc.n and min_w <= max_w:
         chain = _pick_chain(doc, min_w, max_w, strong)
@@ -404,6 +403,14 @@ def _pick_chain(
     memo: dict[tuple[int, int], _Step] = {}
     tails: dict[tuple[int, tuple[int, ...]], dict[int, _Chain]] = {}
     widths = _likely_widths(doc, min_w, max_w, strong)
+    if len(widths) > max_w - min_w:
+        # No two confident cuts one line apart: let cuts of medium evidence vote.
+        medium = []
+        for k in doc.candidates:
+            hit = doc.strong_cut(k, _MEDIUM_CUT)
+            if hit is not None:
+                medium.append((doc.starts[k] + hit[0], hit[1]))
+        widths = _likely_widths(doc, min_w, max_w, medium)
     best: _Chain | None = None
     for indent in (0, 2):
         found = _chains(

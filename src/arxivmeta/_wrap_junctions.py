@@ -30,6 +30,7 @@ _ACRONYM_BONUS = 2.0  # "proposedFPDT"
 _ONE_LETTER_PENALTY = 4.0  # "H2O", "3D": one-letter sides are rarely whole words
 _PREFIX_PENALTY = 6.0  # "super|current", "photo|association": a bound prefix, not a word
 _WEAK = -1.0  # plausible only where the wrap geometry points
+_NEVER = -math.inf  # what the typography helpers return for a cut that is never right
 _FORBIDDEN = None
 _KNOWN_FLOOR = unknown_logp(0)
 
@@ -137,7 +138,9 @@ def split_score(token: str, cut: int, lex: Lexicon, dollars_before: int) -> floa
         return _FORBIDDEN
     # Punctuation followed by a word is where lines often end: even when the typography is
     # ambiguous ("K.Hentschel", "Duffie,Filipovic"), the wrap geometry may still pick it.
-    return _WEAK if score is None else score
+    if score is None:
+        return _WEAK
+    return _FORBIDDEN if score == _NEVER else score
 
 
 def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> float | None:
@@ -157,6 +160,8 @@ def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> flo
         return _FORBIDDEN  # "min(x)", "f(x)"
     if len(inner) >= 2 and inner.isalpha() and _known_word(lw, lex, token, 3):
         return _OPEN_CUT
+    if len(inner) == 1 or not (lw.islower() and _known_word(lw, lex, token, 3)):
+        return _FORBIDDEN  # "procedure(s)", "SU(5)", "ringR[x_1]": an argument
     return _WEAK
 
 
@@ -165,12 +170,13 @@ def _clause_score(
 ) -> float | None:
     lc = left[-1]
     if lc == ":" and lw.lower() in _COLON_LABELS:
-        return _FORBIDDEN  # "arXiv:quant-ph/0702144"
+        return _NEVER  # "arXiv:quant-ph/0702144"
     if (left.count("(") > left.count(")") and ")" in right) or (
         left.count("[") > left.count("]") and "]" in right
     ):
-        return _FORBIDDEN  # "(In,Ga)As", "f(x,y)": a list inside brackets
-    if _known_word(rw, lex, token) and (len(lw) >= 2 or lw in _ONE_LETTER_WORDS):
+        return _NEVER  # "(In,Ga)As", "f(x,y)": a list inside brackets
+    bracketed = left[-2:-1] in (")", "]")  # "procedure(s),each", "swapping[3-6],but"
+    if _known_word(rw, lex, token) and (len(lw) >= 2 or lw in _ONE_LETTER_WORDS or bracketed):
         return _CLAUSE_CUT
     return None
 
@@ -223,14 +229,16 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
                 out.append((start + off, score))
             continue
         lw, rw = low[:off], low[off:]
-        fl, fr = known(lw), known(rw)
-        sl, sr = seen(lw), seen(rw)
-        left_known = (off > 1 or lw == "a") and (fl is not None or sl)
-        if not left_known and ((len(rw) == 1 and rw != "a") or (fr is None and not sr)):
-            # Two unknown halves never beat one unknown whole (by the unknown-word cost,
-            # at least 16 nats), and a lone letter other than "a" is hardly a word:
-            # such cuts are not worth scoring.
-            continue
+        fl, sl = known(lw), seen(lw)
+        if (off == 1 and lw != "a") or (fl is None and not sl):
+            fr, sr = known(rw), seen(rw)
+            if (len(rw) == 1 and rw != "a") or (fr is None and not sr):
+                # Two unknown halves never beat one unknown whole (by the unknown-word
+                # cost, at least 16 nats), and a lone letter other than "a" is hardly a
+                # word: such cuts are not worth scoring.
+                continue
+        else:
+            fr, sr = known(rw), seen(rw)
         score = (
             (math.log(fl) if fl is not None and not sl else logp(run[:off]))
             + (math.log(fr) if fr is not None and not sr else logp(run[off:]))
@@ -284,12 +292,12 @@ def _close_score(
     token: str, left: str, right: str, lw: str, rw: str, *, lex: Lexicon
 ) -> float | None:
     lc = left[-1]
-    if lc in "'\u2019" and left[-2:-1] == "\\":
-        return _FORBIDDEN  # "Yndur\\'ain": an accent
+    if left[-2:-1] == "\\":
+        return _NEVER  # "Yndur\\'ain", "Schr\\"odinger": an accent
     if lc in "}" or left[-2:-1] in "-\u2010":
-        return _FORBIDDEN  # "\\textbf{NOT}gate", "(non-)Abelian"
+        return _NEVER  # "\\textbf{NOT}gate", "(non-)Abelian"
     if lc in "'\u2019" and left[-2:-1].isalnum() and left[-2:-1] != "s":
-        return _FORBIDDEN  # "IBM's", "don't": an apostrophe inside a word
+        return _NEVER  # "IBM's", "don't": an apostrophe inside a word
     if lc == ")":
         opened = left.rfind("(")
         inner = left[opened + 1 : -1] if opened >= 0 else lw
@@ -306,10 +314,10 @@ def _dot_score(token: str, left: str, lw: str, rw: str, lex: Lexicon) -> float |
     if not lw or not rw or not rw[0].isalpha():
         return None
     if rw.lower() in _DOT_TAILS or token.lower().startswith("www"):
-        return _FORBIDDEN  # "arxiv.org", "data.json"
+        return _NEVER  # "arxiv.org", "data.json"
     if len(lw) <= 2 and not lw.isdigit():
         if len(rw) == 1 and token[len(left) + 1 : len(left) + 2] == ".":
-            return _FORBIDDEN  # "i.e.", "e.g.", "U.S."
+            return _NEVER  # "i.e.", "e.g.", "U.S."
         return None  # "al.", "St.", "K.Hentschel"
     before_run = left[: len(left) - len(lw) - 1]
     if before_run.endswith(".") or "." in before_run[-2:]:

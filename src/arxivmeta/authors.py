@@ -208,7 +208,8 @@ def _drafts_glued(pieces: list[seg.Piece]) -> list[_Draft]:
 
 def _strip_et_al(text: str) -> tuple[str, bool]:
     """Drop an "et al." inside a piece ("A. Abulencia et al.CDF Collaboration")."""
-    m = _INNER_ET_AL_RE.search(text)
+    low = text.lower()
+    m = _INNER_ET_AL_RE.search(text) if " et" in low or "additional" in low else None
     if m is None:
         return text, False
     return (text[: m.start()] + text[m.end() :]).strip(), True
@@ -258,7 +259,7 @@ def _parse(text: str, steps: list[Step] | None) -> AuthorList:
         return AuthorList(raw="")
     clean = _clean_text(text, steps, "authors")
     et_al = False
-    stripped = _TRAILING_ET_AL_RE.sub("", clean)
+    stripped = _TRAILING_ET_AL_RE.sub("", clean) if "al" in clean[-12:].lower() else clean
     if stripped != clean:
         et_al = True
         clean = stripped

@@ -56,6 +56,9 @@ _CODE_SHAPE = regex.compile(r"^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?$")
 _VERSION = regex.compile(r"^\s*v?(\d{1,4})\s*$", regex.IGNORECASE)
 # Fields whose line breaks are wraps, never paragraphs.
 _ONE_LINE_PLAN = TITLE_PLAN
+# Translations are not hard-wrapped arXiv text: the wrap repair's word model has nothing to
+# say about Chinese, and would space out "证实,NECTAR".
+_TRANSLATION_PLAN = TITLE_PLAN
 
 
 def clean_record(record: Mapping[str, Any] | str, *, format: str | None = None) -> Paper:
@@ -250,7 +253,7 @@ def _text_with_translations(
 ) -> tuple[str | None, dict[str, str]]:
     translations: dict[str, str] = {}
     for language, translation in given.items():
-        text = _text(translation, plan, f"{field}_translations.{language}", steps)
+        text = _text(translation, _TRANSLATION_PLAN, f"{field}_translations.{language}", steps)
         if text is not None:
             translations[language] = text
     if source is None or not isinstance(source.value, str):
@@ -263,12 +266,12 @@ def _text_with_translations(
             if language in translations:
                 # The record's own translation field wins; an appended one that differs
                 # is kept rather than lost.
-                cleaned = run_plan(tail, plan, None, path)
+                cleaned = run_plan(tail, _TRANSLATION_PLAN, None, path)
                 if cleaned != translations[language]:
                     extra.setdefault(f"{field} (appended {language})", tail)
                 continue
             _step(steps, "split_translation", path, None, tail)
-            translations[language] = run_plan(tail, plan, steps, path)
+            translations[language] = run_plan(tail, _TRANSLATION_PLAN, steps, path)
         source = Source(source.key, head)
     return _text(source, plan, field, steps), translations
 

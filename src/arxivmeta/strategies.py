@@ -497,9 +497,13 @@ def glued_author_lists(draw: st.DrawFn, max_authors: int = 5) -> AuthorListCase:
 
 
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
-    """Any JSON value: null, booleans, numbers, strings, nested lists and objects."""
+    """Any JSON value: null, booleans, finite numbers, strings, nested lists and objects."""
     scalars = st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text()
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
     )
     return st.recursive(
         scalars,
