@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 _PUNCT = ".,;:!?()[]{}\"'`$%"
+RESULTS = REPO / "benchmarks" / "results" / "line_wraps.json"
 
 
 def corpus_path() -> Path:
@@ -137,6 +138,19 @@ class Score:
     docs: int = 0
     changed_other: int = 0
     times: list[float] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "false_splits_per_1k_tokens": round(1000 * self.fp / max(self.tokens, 1), 3),
+            "exact": round(self.exact / max(self.docs, 1), 4),
+            "median_us": round(statistics.median(self.times) * 1e6, 1) if self.times else 0.0,
+            "abstracts": self.docs,
+        }
 
     def row(self, name: str, fastest: float) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -283,6 +297,11 @@ def main() -> int:
             f"\nmarked mode exact: U+0000 {100 * marked_nul / n:.2f}%  "
             f'"\\n" kept {100 * marked_nl / n:.2f}%  ({n} abstracts)'
         )
+    if not args.limit:
+        # Read by benchmarks/plot_line_wraps.py.
+        out = {g: {m: results[m][g].figures() for m in results} for g in [*groups, "all"]}
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps({"command": " ".join(sys.argv), **out}, indent=1))
     return 0
 
 

@@ -159,7 +159,8 @@ def _child(conn: Connection, name: str, kind: str, size: int) -> None:
             timings.append(time.perf_counter() - started)
 
         growth = _peak_growth(timed)
-        while sum(timings) < 0.5 and len(timings) < 5:  # quick calls are noisy: best of a few
+        # Best of three (of more, for quick calls): other processes only ever add time.
+        while len(timings) < 3 or (sum(timings) < 0.3 and len(timings) < 7):
             timed()
         conn.send(("ok", min(timings), growth))
     except BaseException as error:
@@ -257,9 +258,7 @@ def _slow_unless_selected(request: pytest.FixtureRequest) -> None:
         for kind in sorted(INPUTS)
     ],
 )
-def test_time_and_memory_grow_linearly(
-    name: str, kind: str, request: pytest.FixtureRequest
-) -> None:
+def test_linear_time_and_memory(name: str, kind: str, request: pytest.FixtureRequest) -> None:
     _slow_unless_selected(request)
     _check_scaling(name, kind, SMALL, LARGE)
 

@@ -106,6 +106,9 @@ def test_snapshot_record() -> None:
     assert paper.abstract.startswith("A fully differential calculation in perturbative quantum")
     assert "\n" not in paper.abstract
     assert "  " not in paper.abstract
+    # The raw author line wins over arXiv's own parts, which stay in ``extra``.
+    assert paper.extra.pop("authors_parsed")[3][:2] == ["Yuan", "C. -P."]
+    assert [a.given for a in paper.authors][3] == "C.-P."
     assert paper.extra == {
         "submitter": "Pavel Nadolsky",
         "report-no": "ANL-HEP-PR-07-12",

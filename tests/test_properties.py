@@ -81,13 +81,13 @@ def test_strategies_need_hypothesis_and_say_how_to_install_it() -> None:
     assert "pip install hypothesis" in result.stdout
 
 
-@share(0.25)
+@share(0.1)
 @given(ams.glued_line_wraps())
 def test_glued_wraps_differ_from_truth_only_by_spaces(case: ams.TextCase) -> None:
     assert case.messy.replace(" ", "") == case.truth.replace(" ", "")
 
 
-@share(0.25)
+@share(0.1)
 @given(ams.doi_variants())
 def test_doi_variants_are_canonical_lower_case(case: ams.IdentifierCase) -> None:
     assert case.canonical == case.canonical.lower()
@@ -97,6 +97,7 @@ def test_doi_variants_are_canonical_lower_case(case: ams.IdentifierCase) -> None
 # --- identifiers ----------------------------------------------------------------------
 
 
+@share(0.5)
 @given(any_text)
 @example("10.1000/\x00")
 @example("arXiv:" + "9" * 5000)
@@ -127,6 +128,7 @@ def test_identifier_parsers_are_total(text: str) -> None:
             assert is_valid(text) is valid
 
 
+@share(0.5)
 @given(ams.doi_variants())
 def test_every_doi_spelling_parses_to_its_canonical_form(case: ams.IdentifierCase) -> None:
     from arxivmeta import DOI, parse_doi, parse_identifier
@@ -137,6 +139,7 @@ def test_every_doi_spelling_parses_to_its_canonical_form(case: ams.IdentifierCas
     assert isinstance(parse_identifier(case.text), DOI)
 
 
+@share(0.5)
 @given(ams.arxiv_id_variants())
 def test_every_arxiv_spelling_parses_to_its_canonical_form(case: ams.IdentifierCase) -> None:
     from arxivmeta import ArxivId, parse_arxiv_id, parse_identifier
@@ -148,6 +151,7 @@ def test_every_arxiv_spelling_parses_to_its_canonical_form(case: ams.IdentifierC
     assert found == paper
 
 
+@share(0.5)
 @given(st.one_of(ams.doi_variants(), ams.arxiv_id_variants()))
 def test_identifiers_round_trip_through_str_and_json(case: ams.IdentifierCase) -> None:
     from arxivmeta import parse_identifier
@@ -158,6 +162,7 @@ def test_identifiers_round_trip_through_str_and_json(case: ams.IdentifierCase) -
     assert str(parse_identifier(case.canonical)) == case.canonical
 
 
+@share(0.25)
 @given(ams.arxiv_id_variants())
 def test_arxiv_doi_names_the_same_paper(case: ams.IdentifierCase) -> None:
     from arxivmeta import parse_arxiv_id, parse_doi
@@ -210,7 +215,7 @@ def test_repair_line_wraps_is_total_and_idempotent(text: str) -> None:
     _assert_total_and_idempotent(repair_line_wraps, text)
 
 
-@share(0.5)
+@share(0.25)
 @given(any_text)
 @example("\\" * 3 + "alpha")
 @example("$" * 3 + "x")
@@ -220,7 +225,7 @@ def test_to_plain_text_is_total_and_idempotent(text: str) -> None:
     _assert_total_and_idempotent(to_plain_text, text)
 
 
-@share(0.25)
+@share(0.15)
 @given(ams.paragraphs())
 def test_clean_text_is_left_alone(text: str) -> None:
     for clean in _text_cleaners():
@@ -245,6 +250,7 @@ def test_glued_line_wraps_are_repaired_by_adding_spaces_only(case: ams.TextCase)
         assert clean(case.messy).replace(" ", "") == case.messy.replace(" ", ""), clean.__name__
 
 
+@share(0.5)
 @given(ams.mojibake())
 def test_mojibake_is_decoded_back(case: ams.TextCase) -> None:
     from arxivmeta import clean_text
@@ -252,6 +258,7 @@ def test_mojibake_is_decoded_back(case: ams.TextCase) -> None:
     assert clean_text(case.messy) == case.truth
 
 
+@share(0.5)
 @given(ams.control_characters())
 def test_control_characters_are_removed(case: ams.TextCase) -> None:
     from arxivmeta import clean_text
@@ -259,7 +266,7 @@ def test_control_characters_are_removed(case: ams.TextCase) -> None:
     assert clean_text(case.messy) == case.truth
 
 
-@share(0.5)
+@share(0.25)
 @given(any_text)
 def test_clean_text_leaves_no_control_characters(text: str) -> None:
     from arxivmeta import clean_text
@@ -267,7 +274,7 @@ def test_clean_text_leaves_no_control_characters(text: str) -> None:
     assert not _CONTROLS & set(clean_text(text))
 
 
-@share(0.5)
+@share(0.25)
 @given(any_text)
 def test_clean_text_explanation_replays_to_the_result(text: str) -> None:
     from arxivmeta import clean_text, clean_text_and_explain
@@ -282,7 +289,7 @@ def test_clean_text_explanation_replays_to_the_result(text: str) -> None:
     assert replayed == result
 
 
-@share(0.25)
+@share(0.15)
 @given(st.one_of(any_text, ams.glued_line_wraps().map(lambda c: c.messy)))
 def test_line_wrap_explanation_matches_the_repair(text: str) -> None:
     from arxivmeta import explain_line_wraps, repair_line_wraps
@@ -410,6 +417,8 @@ def test_clean_record_accepts_every_source_format(raw: ams.RawRecord) -> None:
 
     paper = clean_record(raw.record)
     assert isinstance(paper, Paper)
+    assert paper.source_format == raw.format
+    assert clean_record(raw.record, format=raw.format) == paper
     assert Paper.model_validate_json(paper.model_dump_json()) == paper
 
 

@@ -219,7 +219,7 @@ def test_adversarial_input_scales_linearly(unit: str) -> None:
             gc.enable()
 
     t_small = min(timed(small) for _ in range(3))
-    t_large = timed(large)
+    t_large = min(timed(large) for _ in range(2))
     assert t_large <= 15 * max(t_small, 1e-3)
 
 

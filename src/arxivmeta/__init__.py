@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from arxivmeta.authors import (
         AuthorList,
+        author_from_parts,
         explain_authors,
         parse_author_list,
         parse_author_name,
         parse_authors,
     )
     from arxivmeta.batch import Rejected, clean_records
+    from arxivmeta.categories import category_for_name, category_name
     from arxivmeta.errors import (
         ArxivMetaError,
         InvalidArxivId,
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
         parse_identifier,
     )
     from arxivmeta.models import DOI, ArxivId, Author, Paper
-    from arxivmeta.records import clean_and_explain, clean_record
+    from arxivmeta.records import clean_and_explain, clean_record, detect_format
     from arxivmeta.text import clean_text, clean_text_and_explain, to_plain_text
     from arxivmeta.wraps import WrapConfig, explain_line_wraps, repair_line_wraps
 
@@ -46,12 +48,15 @@ __version__ = "0.1.0"
 
 _HOME_OF = {
     "AuthorList": "authors",
+    "author_from_parts": "authors",
     "explain_authors": "authors",
     "parse_author_list": "authors",
     "parse_author_name": "authors",
     "parse_authors": "authors",
     "Rejected": "batch",
     "clean_records": "batch",
+    "category_for_name": "categories",
+    "category_name": "categories",
     "ArxivMetaError": "errors",
     "InvalidArxivId": "errors",
     "InvalidDOI": "errors",
@@ -69,6 +74,7 @@ _HOME_OF = {
     "Paper": "models",
     "clean_and_explain": "records",
     "clean_record": "records",
+    "detect_format": "records",
     "clean_text": "text",
     "clean_text_and_explain": "text",
     "to_plain_text": "text",
@@ -92,11 +98,15 @@ __all__ = [
     "Step",
     "WrapConfig",
     "__version__",
+    "author_from_parts",
+    "category_for_name",
+    "category_name",
     "clean_and_explain",
     "clean_record",
     "clean_records",
     "clean_text",
     "clean_text_and_explain",
+    "detect_format",
     "explain_authors",
     "explain_line_wraps",
     "is_valid_arxiv_id",

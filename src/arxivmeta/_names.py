@@ -166,12 +166,39 @@ def _syllables() -> frozenset[str]:
     # Hanyu Pinyin and common Korean romanised syllables: the parts of camel-cased given
     # names like "HongSheng", "XiaoMing", "YoungJu", which must never be read as a name
     # with an affiliation glued on.
-    initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-                "zh", "ch", "sh", "r", "z", "c", "s", "y", "w"]  # fmt: skip
+    initials = [
+        "",
+        "b",
+        "p",
+        "m",
+        "f",
+        "d",
+        "t",
+        "n",
+        "l",
+        "g",
+        "k",
+        "h",
+        "j",
+        "q",
+        "x",
+        "zh",
+        "ch",
+        "sh",
+        "r",
+        "z",
+        "c",
+        "s",
+        "y",
+        "w",
+        "hs",
+        "ts",
+        "tz",
+    ]  # fmt: skip  (the last three: Wade-Giles, "HsiangTao")
     finals = ["a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en", "ang",
               "eng", "ong", "er", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing",
               "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ueng", "ue", "ve",
-              "yu", "yun", "yuan", "yue"]  # fmt: skip
+              "yu", "yun", "yuan", "yue", "ieh", "ien", "ung", "iung", "ueh", "ih"]  # fmt: skip
     # Revised Romanisation of Korean plus the McCune-Reischauer spellings names keep.
     k_initials = ["", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp",
                   "s", "ss", "sh", "j", "jj", "ch", "h"]  # fmt: skip

@@ -93,6 +93,7 @@ class _Doc:
         self.extra = extra
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
+        self._by_text: dict[tuple[str, int], list[tuple[int, float]]] = {}
         # Each distinct short token is judged once; most tokens of a text are known words.
         self._plain = {t for t in set(self.tokens) if len(t) <= max_token and self._is_plain(t)}
         self.candidates = [
@@ -121,7 +122,12 @@ class _Doc:
         """Allowed cuts of token *k* as (offset, score), computed once."""
         found = self._cuts.get(k)
         if found is None:
-            found = self._score_token(k)
+            # A token repeated with the same math parity scores the same: score it once.
+            key = (self.tokens[k], self._dollars[k] % 2)
+            found = self._by_text.get(key)
+            if found is None:
+                found = self._score_token(k)
+                self._by_text[key] = found
             self._cuts[k] = found
         return found
 
@@ -138,6 +144,14 @@ class _Doc:
         if protected:
             found = [(off, score) for off, score in found if off not in protected]
         return found
+
+    def is_plain_text(self, token: str) -> bool:
+        """Whether *token* (any string without spaces) is known words."""
+        return token in self._plain or (len(token) <= self.max_token and self._is_plain(token))
+
+    def dollars_before(self, k: int, index: int) -> int:
+        """How many ``$`` signs the text has before *index*, inside token *k*."""
+        return self._dollars[k] + self.text.count("$", self.spans[k][0], index)
 
     def is_plain_word(self, k: int) -> bool:
         """Whether token *k* is known words (with outer punctuation, maybe hyphenated, like
@@ -363,16 +377,42 @@ def _find_cuts(
             for pos, score in chain.cuts:
                 if score >= geometry_t:
                     chosen[pos] = (score, "width")
-    cut_tokens = {doc.token_at(pos) for pos in chosen}
     for pos, score in strong:
-        if doc.token_at(pos) not in cut_tokens:
+        if not any(abs(pos - other) < 2 for other in chosen):
             chosen[pos] = (score, "evidence")
+    _recut_pieces(doc, chosen, local_t)
     out: list[Cut] = []
     for pos, (score, rule) in sorted(chosen.items()):
         k = doc.token_at(pos)
         a, b = doc.spans[k]
         out.append(Cut(pos, text[a:pos], text[pos:b], rule, round(score, 2)))
     return out
+
+
+def _recut_pieces(doc: _Doc, chosen: dict[int, tuple[float, str]], threshold: float) -> None:
+    """Cut again the pieces of cut tokens that read as glued on their own evidence
+    ("code.Aconvolutional" → "code." + "Aconvolutional" → "A" + "convolutional"), so
+    that a second repair finds nothing left to do."""
+    pending = sorted(chosen)
+    seen: set[int] = set()
+    while pending:
+        pos = pending.pop()
+        k = doc.token_at(pos)
+        if k < 0 or k in seen:
+            continue
+        seen.add(k)
+        a, b = doc.spans[k]
+        bounds = [a, *sorted(p for p in chosen if a < p < b), b]
+        for start, end in itertools.pairwise(bounds):
+            piece = doc.text[start:end]
+            if len(piece) < 2 or doc.is_plain_text(piece):
+                continue
+            cuts = score_token(piece, doc.lex, doc.dollars_before(k, start))
+            best = max(cuts, key=lambda c: c[1], default=None)
+            if best is not None and best[1] >= threshold:
+                chosen[start + best[0]] = (best[1], "evidence")
+                seen.discard(k)
+                pending.append(start + best[0])
 
 
 def _likely_widths(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]) -> list[int]:

@@ -25,7 +25,8 @@ _SENTENCE_CUT = 9.0  # "systems.As"
 _CLAUSE_CUT = 7.0  # "coefficient,two", "follows:we"
 _CLOSE_CUT = 7.0  # "(CV)domains", "100%accuracy", "$x$and"
 _OPEN_CUT = 5.0  # "Vision(CV)", "a$3.37times$", "of\\emph"
-_CAMEL_BONUS = 3.0  # "proposeFully", "CerebrasWafer"
+_CAMEL_BONUS = 3.0  # "proposeFully"
+_CAMEL_COMPOUND = 4.0  # "InAs", "CerebrasWafer": left to the wrap geometry
 _ACRONYM_BONUS = 2.0  # "proposedFPDT"
 _ONE_LETTER_PENALTY = 4.0  # "H2O", "3D": one-letter sides are rarely whole words
 _PREFIX_PENALTY = 6.0  # "super|current", "photo|association": a bound prefix, not a word
@@ -59,6 +60,9 @@ _PREFIXES = _words(
     "meta macro ultra counter cross auto geo bio neuro astro cyber hetero homo iso para "
     "ortho"
 )
+# Suffixes that make a rare word from a common one: a cut before one usually splits a
+# derived word ("teleportation|al", "viscoplastic|ity").
+_SUFFIXES = _words("al ally ly ity ities ic ics ed ing ings er ers ness ment ments able ise ize")
 # Function names written before their argument: "min(", "exp(", "sin(" are not glued words.
 _FUNCTIONS = _words(
     "min max exp log ln sin cos tan sinh cosh tanh det tr dim ker span sup inf lim arg "
@@ -192,8 +196,10 @@ def _alnum_score(
     if joined is None:
         joined = lex.logp(lw + rw, 1)
     score = lex.logp(lw) + lex.logp(rw) - joined
-    if lw.lower() in _PREFIXES and joined < _KNOWN_FLOOR:
+    if joined < _KNOWN_FLOOR and (lw.lower() in _PREFIXES or rw.lower() in _SUFFIXES):
         score -= _PREFIX_PENALTY
+    if lw[:1].isupper() and rw[:1].isupper() and lw[1:].islower():
+        score -= _CAMEL_COMPOUND  # "InAs", "GaAs", "YouTube": one camel-case name
     if len(lw) == 1 and lw not in _ONE_LETTER_WORDS:
         score -= _ONE_LETTER_PENALTY
     if len(rw) == 1 and rw not in _ONE_LETTER_WORDS:
@@ -244,7 +250,7 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
             + (math.log(fr) if fr is not None and not sr else logp(run[off:]))
             - joined
         )
-        if lw in _PREFIXES:
+        if lw in _PREFIXES or rw in _SUFFIXES:
             score -= prefix_penalty
         if off == 1 and lw not in "ai":
             score -= _ONE_LETTER_PENALTY

@@ -125,19 +125,17 @@ def _label(pieces: list[seg.Piece]) -> list[tuple[str, int]]:
     # Once a line shows it is glued (an institution or acronym stuck to a name, or two
     # names ending in a capitalised word), a lone capitalised word after a name counts too.
     glues = [aff.find_glue(p.text, glued_context=True) for p in pieces]
+    # Out of context only a lone-word tail scores differently ("Leiden" yes, "DeepMind" no).
+    alone = [
+        aff.find_glue(p.text, glued_context=False) if g is not None and 0 < g[1] < 2 else g
+        for p, g in zip(pieces, glues, strict=True)
+    ]
     strong = sum(g is not None and g[1] >= 2.0 for g in glues)
-    weak = sum(g is not None and g[1] > 0 for g in glues)
+    weak = sum(g is not None and g[1] > 0 for g in alone)
     if not strong and (weak < 2 or 3 * weak < len(pieces)):
-        # Out of context only a lone-word tail scores differently, and only the last
-        # piece may end in one ("Ewine van DishoeckLeiden"); "Mark U. SubbaRao, ..." may not.
-        glues = [
-            aff.find_glue(p.text, glued_context=False) if g is not None and 0 < g[1] < 2 else g
-            for p, g in zip(pieces, glues, strict=True)
-        ]
-        glues = [
-            (g[0], g[1] - 1.1) if g is not None and 0 < g[1] < 2 and i < len(glues) - 1 else g
-            for i, g in enumerate(glues)
-        ]
+        # No sign the line is glued: a capitalised word ending a name stays in it
+        # ("Mark U. SubbaRao") unless an affiliation-like piece follows ("BiryukovSerpukhov, IHEP").
+        glues = [(g[0], g[1] - 1.1) if g is not None and 0 < g[1] < 2 else g for g in alone]
     if all(g is None for g in glues):
         return [("N", -1)] * len(pieces)  # nothing glued anywhere: every piece is a name
     neg = -1e9

@@ -122,7 +122,7 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         )
         fields[field], fields[f"{field}_translations"] = text, translations
 
-    authors, authors_raw, et_al = _authors(raw, steps)
+    authors, authors_raw, et_al = _authors(raw, steps, extra)
     fields["authors"], fields["authors_raw"], fields["authors_et_al"] = authors, authors_raw, et_al
 
     fields["published"] = _date(raw.published, "published", steps, extra)
@@ -276,11 +276,21 @@ def _text_with_translations(
     return _text(source, plan, field, steps), translations
 
 
-def _authors(raw: RawPaper, steps: list[Step] | None) -> tuple[list[Author], str | None, bool]:
+def _authors(
+    raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
+) -> tuple[list[Author], str | None, bool]:
     from arxivmeta import authors as parser  # noqa: PLC0415
 
     text = raw.authors_text.value if raw.authors_text is not None else None
-    if raw.authors_parts is not None:
+    if raw.authors_parts is not None and text is not None:
+        # The raw line is the source of truth: its parse resolves numbered affiliations and
+        # TeX accents that arXiv's own parts leave as they were, so the parts are kept aside.
+        parts_kept: Iterable[AuthorParts] = raw.authors_parts.value
+        extra.setdefault(
+            raw.authors_parts.key,
+            [[p.family, p.given, p.suffix, *p.affiliations] for p in parts_kept],
+        )
+    elif raw.authors_parts is not None:
         parts: Iterable[AuthorParts] = raw.authors_parts.value
         found = [parser.author_from_parts(*part) for part in parts]
         before: Any = [[p.family, p.given, p.suffix, *p.affiliations] for p in parts]
