@@ -51,15 +51,7 @@ def load_points(
     >>> load_points({"results": [{"method": "x", "f1": 0.5}]})
     {}
     """
-    body: Any = results
-    for key in ("methods", "results"):
-        if isinstance(body, Mapping) and key in body:
-            body = body[key]
-    if isinstance(body, Mapping) and not _has_methods(body):
-        for split in (group, "holdout", "all", "dev"):
-            if split is not None and isinstance(body.get(split), Mapping):
-                body = body[split]
-                break
+    body = select(results, group)[1]
     if isinstance(body, list):
         body = {
             str(item.get("method") or item.get("name")): item
@@ -76,6 +68,23 @@ def load_points(
         if isinstance(f1, int | float) and isinstance(median_us, int | float) and median_us > 0:
             points[str(method)] = (float(median_us), float(f1))
     return points
+
+
+def select(results: Mapping[str, Any], group: str | None = None) -> tuple[str | None, Any]:
+    """Return the split chosen (``None`` when the file has no splits) and its methods.
+
+    >>> select({"command": "x", "dev": {}, "holdout": {"m": {"f1": 1}}})
+    ('holdout', {'m': {'f1': 1}})
+    """
+    body: Any = results
+    for key in ("methods", "results"):
+        if isinstance(body, Mapping) and key in body:
+            body = body[key]
+    if isinstance(body, Mapping) and not _has_methods(body):
+        for split in (group, "holdout", "all", "dev"):
+            if split is not None and isinstance(body.get(split), Mapping):
+                return split, body[split]
+    return None, body
 
 
 def _has_methods(body: Mapping[str, Any]) -> bool:
@@ -144,16 +153,29 @@ def main(argv: list[str] | None = None) -> int:
     if not points:
         print(f"{args.results} holds no method with both f1 and median_us", file=sys.stderr)
         return 1
-    note = ""
-    if isinstance(document, Mapping):
-        corpus = document.get("corpus") or document.get("dataset")
-        if isinstance(corpus, str):
-            note = f"data: {corpus}"
+    note = caption(document, args.group)
     plot(points, args.out, note=note)
     for method, (median_us, f1) in sorted(points.items(), key=lambda item: -item[1][1]):
         print(f"{method:12} F1 {f1:.3f}  {median_us:10.1f} µs/abstract")
     print(f"wrote {args.out}")
     return 0
+
+
+def caption(document: Any, group: str | None) -> str:
+    """Say under the figure what was measured: the split, its size, the command."""
+    if not isinstance(document, Mapping):
+        return ""
+    split, body = select(document, group)
+    parts = []
+    sizes = {f.get("abstracts") for f in body.values() if isinstance(f, Mapping)}
+    sizes.discard(None)
+    if split or sizes:
+        size = f"{next(iter(sizes)):,} abstracts" if len(sizes) == 1 else ""
+        parts.append(", ".join(p for p in (f"{split} split" if split else "", size) if p))
+    for key in ("dataset", "corpus", "command"):
+        if isinstance(document.get(key), str):
+            parts.append(str(document[key]))
+    return "data: " + "; ".join(parts) if parts else ""
 
 
 if __name__ == "__main__":

@@ -156,16 +156,19 @@ def test_figure_script_plots_the_results_file(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     results = tmp_path / "line_wraps.json"
-    results.write_text(
-        json.dumps(
-            {
-                "methods": {
-                    "arxivmeta": {"f1": 0.95, "median_us": 120.0},
-                    "wordninja": {"f1": 0.863, "median_us": 969.0},
-                }
-            }
-        ),
-        encoding="utf-8",
+    # The shape benchmarks/line_wraps.py writes: figures per split, then per method.
+    figures = {
+        "arxivmeta": {"f1": 0.975, "median_us": 2314.1, "abstracts": 1535},
+        "wordninja": {"f1": 0.606, "median_us": 945.6, "abstracts": 1535},
+    }
+    document = {"command": "benchmarks/line_wraps.py", "dev": {}, "holdout": figures}
+    results.write_text(json.dumps(document), encoding="utf-8")
+    assert module.load_points(document) == {
+        "arxivmeta": (2314.1, 0.975),
+        "wordninja": (945.6, 0.606),
+    }
+    assert module.caption(document, None) == (
+        "data: holdout split, 1,535 abstracts; benchmarks/line_wraps.py"
     )
     figure = tmp_path / "figure.png"
     assert module.main(["--results", str(results), "-o", str(figure)]) == 0

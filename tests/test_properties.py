@@ -12,8 +12,9 @@ import os
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import Phase, example, given, settings
@@ -27,26 +28,28 @@ _CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n"} | {
 }
 
 any_text = st.one_of(st.text(), ams.messy_text())
+Test = TypeVar("Test", bound=Callable[..., None])
 
 
 def share(fraction: float) -> settings:
     """A share of the profile's examples, for properties whose inputs are costly to build."""
-    return settings(max_examples=max(10, round(settings.default.max_examples * fraction)))
+    return settings(max_examples=max(10, round(settings().max_examples * fraction)))
 
 
-def known_defect(reason: str, fraction: float = 1.0) -> Any:
+def known_defect(reason: str, fraction: float = 1.0) -> Callable[[Test], Test]:
     """Mark a property that fails today because of ``reason``; it must fail until fixed.
 
     Shrinking is skipped: the minimal example is in the reason already, and shrinking a
     known failure would cost minutes on every run.
     """
 
-    def mark(test: Any) -> Any:
+    def mark(test: Test) -> Test:
         quick = settings(
-            max_examples=max(10, round(settings.default.max_examples * fraction)),
+            max_examples=max(10, round(settings().max_examples * fraction)),
             phases=[Phase.explicit, Phase.reuse, Phase.generate],
         )
-        return pytest.mark.xfail(strict=True, reason=reason)(quick(test))
+        marked: Test = pytest.mark.xfail(strict=True, reason=reason)(quick(test))
+        return marked
 
     return mark
 

@@ -377,6 +377,11 @@ def _find_cuts(
             for pos, score in chain.cuts:
                 if score >= geometry_t:
                     chosen[pos] = (score, "width")
+        elif doc.n > 2 * max_w:
+            # Several lines' worth of text and no width explains it: it was never wrapped,
+            # or was repaired already (its lines joined by spaces). Left alone, which keeps
+            # the repair idempotent and clean prose unchanged.
+            return []
     for pos, score in strong:
         if not any(abs(pos - other) < 2 for other in chosen):
             chosen[pos] = (score, "evidence")

@@ -34,6 +34,7 @@ _WEAK = -1.0  # plausible only where the wrap geometry points
 _NEVER = -math.inf  # what the typography helpers return for a cut that is never right
 _FORBIDDEN = None
 _KNOWN_FLOOR = unknown_logp(0)
+_IGNORE_TEXT = 1 << 30  # an "own" count that discounts every use of a word in the text
 
 _OPENERS = "([{`"
 _JOINERS = "-\u2010\u2011/_^=+*<>|~&#@"
@@ -191,8 +192,8 @@ def _alnum_score(
     """A cut between two letters or digits: the word model, with casing cues."""
     if lc.isdigit() and rc.isdigit():
         return _FORBIDDEN
-    if lc.isdigit() and (rw.lower() in _NUMBER_SUFFIXES or len(rw) == 1):
-        return _FORBIDDEN
+    if lc.isdigit() and (rw.lower() in _NUMBER_SUFFIXES or len(rw) == 1 or rw.isupper()):
+        return _FORBIDDEN  # "20GB", "2nd", "3D", "5GHz"
     if joined is None:
         joined = lex.logp(lw + rw, 1)
     score = lex.logp(lw) + lex.logp(rw) - joined
@@ -221,6 +222,10 @@ def _alnum_score(
 def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]]) -> None:
     low = run.lower()
     joined = lex.logp(run, 1)
+    # Where both halves are English words, the whole is judged by the English list alone:
+    # the text repeating a glued pair ("theoutradius" twice) is no evidence that it is one
+    # word, and a repair must not depend on how many such pairs it has already split.
+    joined_english = lex.logp(run, _IGNORE_TEXT)
     known = lex.freq.get
     seen = lex.doc_counts.get
     logp = lex.logp
@@ -245,10 +250,15 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
                 continue
         else:
             fr, sr = known(rw), seen(rw)
+        whole = (
+            joined_english
+            if fl is not None and fr is not None and (off > 1 or lw == "a") and len(rw) > 1
+            else joined
+        )
         score = (
             (math.log(fl) if fl is not None and not sl else logp(run[:off]))
             + (math.log(fr) if fr is not None and not sr else logp(run[off:]))
-            - joined
+            - whole
         )
         if lw in _PREFIXES or rw in _SUFFIXES:
             score -= prefix_penalty
