@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
 # The pages whose console blocks are checked here; each runs in a scratch directory of its own.
-PAGES = ("quickstart.md", "cli.md", "schema.md")
+PAGES = ("quickstart.md", "cli.md", "schema.md", "scaling-recipes.md")
 
 _CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _TEXT_BLOCK = re.compile(r"^```text\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -75,13 +75,17 @@ def _shown_records() -> str:
 def _scratch(directory: Path) -> None:
     """Fill ``directory`` with what the pages' commands read.
 
-    That is a copy of ``examples/``, and the quick start's ``records.jsonl``, also compressed
-    as ``records.jsonl.gz``.
+    That is a copy of ``examples/``; the quick start's ``records.jsonl``, also compressed as
+    ``records.jsonl.gz``; and ``dump.jsonl.gz``, the bundled aggregator page as compressed
+    JSON Lines.
     """
     shutil.copytree(REPO / "examples", directory / "examples")
     text = _shown_records()
     (directory / "records.jsonl").write_text(text, encoding="utf-8")
     (directory / "records.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+    page = json.loads((REPO / "examples" / "aggregator-sample.json").read_text(encoding="utf-8"))
+    dump = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in page)
+    (directory / "dump.jsonl.gz").write_bytes(gzip.compress(dump.encode("utf-8")))
 
 
 @pytest.mark.parametrize("page", PAGES)

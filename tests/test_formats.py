@@ -56,6 +56,7 @@ def test_formats_registry_names_every_reader() -> None:
         "arxiv-snapshot",
         "semantic-scholar",
         "arxiv-xml",
+        "paper",
         "corpus",
     }
 

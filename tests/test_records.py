@@ -188,3 +188,28 @@ def test_appended_abstract_translation_is_split_off(n: int) -> None:
     assert paper.abstract_translations == {
         "zh": expected["abstract_zh"].replace("textsf{", "\\textsf{")
     }
+
+
+def test_clean_output_passes_through_unchanged() -> None:
+    # Cleaning arxivmeta's own JSON output again must be a no-op, so `--check` can pass.
+    import json
+    from pathlib import Path
+
+    from arxivmeta import clean_and_explain, clean_record
+
+    sample = Path(__file__).resolve().parents[1] / "examples" / "aggregator-sample.json"
+    for record in json.loads(sample.read_text(encoding="utf-8")):
+        dumped = clean_record(record).model_dump(mode="json")
+        again, steps = clean_and_explain(dumped)
+        assert steps == []
+        assert again.model_dump(mode="json") == dumped
+
+
+def test_invalid_paper_json_is_rejected_with_reason() -> None:
+    import pytest
+
+    from arxivmeta import InvalidRecord, Paper, clean_record
+
+    broken = Paper(title="x").model_dump(mode="json") | {"doi": "not a doi"}
+    with pytest.raises(InvalidRecord, match="not a valid arxivmeta Paper"):
+        clean_record(broken)

@@ -9,6 +9,8 @@ written to a JSON Lines file with its raw text.
 Exit status: 0 when every record was cleaned, 1 when some were rejected (or, with
 ``--check``, would change), 2 for usage errors and unreadable files, 130 on Ctrl-C (the
 output written so far is flushed and stays valid JSON; ``--in-place`` leaves the original).
+SIGTERM is handled like Ctrl-C. ``--in-place`` also leaves the original when records were
+rejected and ``--rejects`` is not given, since replacing it would lose them.
 
 An empty input (0 bytes, or only whitespace) holds no records: the output is empty, or
 ``[]`` when the output is a JSON array (``--format json`` or ``--output-format json``).
@@ -134,7 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     from arxivmeta._clean_command import CleanRun  # noqa: PLC0415 (keeps --version fast)
 
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals to the caller
+        previous = None
     try:
         return CleanRun(args).execute()
     except KeyboardInterrupt:
@@ -145,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_REJECTED
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:

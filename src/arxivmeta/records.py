@@ -43,6 +43,7 @@ from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step
 from arxivmeta.fixes import TEXT_PLAN, TITLE_PLAN
 from arxivmeta.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
+from arxivmeta.formats import paper as paper_format
 from arxivmeta.models import DOI, ArxivId, Author, Paper
 from arxivmeta.text import run_plan
 from arxivmeta.translations import split_translation
@@ -96,6 +97,8 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         raise InvalidRecord(f"unknown format {name!r}; known formats: {known}")
     if not isinstance(record, Mapping) and not (name == "arxiv-xml" and isinstance(record, str)):
         raise InvalidRecord(f"a record must be a mapping, not {type(record).__name__}")
+    if name == paper_format.NAME and isinstance(record, Mapping):
+        return _validated_paper(record)
     raw = reader.read(record)
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
@@ -142,6 +145,14 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
             f"the {name} record has no usable identifier, title, abstract or authors"
         )
     return Paper(**fields)
+
+
+def _validated_paper(record: Mapping[str, Any]) -> Paper:
+    # Already clean: re-running the fixers could only move it away from what was checked.
+    try:
+        return Paper.model_validate(record)
+    except ValueError as error:
+        raise InvalidRecord(f"not a valid arxivmeta Paper: {error}") from None
 
 
 def _step(steps: list[Step] | None, fixer: str, field: str, before: Any, after: Any) -> None:

@@ -443,7 +443,6 @@ def author_lists(draw: st.DrawFn, max_authors: int = 6) -> AuthorListCase:
     pool = draw(st.lists(st.sampled_from(_AFFILIATIONS), min_size=1, max_size=3, unique=True))
     expected: list[ExpectedAuthor] = []
     pieces: list[str] = []
-    used: set[int] = set()
     waiting = 0  # authors before the next parenthesised affiliation, which covers them too
     for author, written in drawn:
         if style == "plain":
@@ -464,7 +463,6 @@ def author_lists(draw: st.DrawFn, max_authors: int = 6) -> AuthorListCase:
             numbers = draw(
                 st.lists(st.integers(1, len(pool)), min_size=1, max_size=len(pool), unique=True)
             )
-            used.update(numbers)
             pieces.append(f"{written} ({','.join(map(str, numbers))})")
             expected.append(author._replace(affiliations=tuple(pool[n - 1] for n in numbers)))
     et_al = style != "numbered" and len(pieces) > 1 and draw(st.integers(0, 5)) == 0
@@ -473,7 +471,8 @@ def author_lists(draw: st.DrawFn, max_authors: int = 6) -> AuthorListCase:
     else:
         text = _join_authors(pieces, draw(st.sampled_from((", ", " and ", ", and "))))
     if style == "numbered":
-        text += " (" + ", ".join(f"({n}) {a}" for n, a in enumerate(pool, 1) if n in used) + ")"
+        # The legend numbers every affiliation, used or not, as submitters write it.
+        text += " (" + ", ".join(f"({n}) {a}" for n, a in enumerate(pool, 1)) + ")"
     if draw(st.booleans()):
         # .abs files wrap long author fields at 80 columns with a two-space indent.
         text = "\n  ".join(_wrapped_lines(text, 78))

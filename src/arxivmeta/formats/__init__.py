@@ -2,8 +2,9 @@
 
 :data:`FORMATS` maps each format's name to its :class:`Format`; :func:`detect_format`
 picks the first whose keys the record has, in this order: ``arxiv-xml`` (an XML string
-or ``{"xml": ...}``), ``semantic-scholar``, ``aggregator``, ``arxiv-snapshot``, and the
-flat ``corpus`` records, which also serve as the fallback.
+or ``{"xml": ...}``), ``paper`` (arxivmeta's own output, passed through),
+``semantic-scholar``, ``aggregator``, ``arxiv-snapshot``, and the flat ``corpus``
+records, which also serve as the fallback.
 
 >>> detect_format({"id": "0704.0001", "journal-ref": None, "versions": []})
 'arxiv-snapshot'
@@ -17,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from arxivmeta.errors import InvalidRecord
-from arxivmeta.formats import aggregator, corpus, semantic_scholar, snapshot, xml
+from arxivmeta.formats import aggregator, corpus, paper, semantic_scholar, snapshot, xml
 from arxivmeta.formats._base import AuthorParts, RawPaper, Source
 
 __all__ = ["FORMATS", "AuthorParts", "Format", "RawPaper", "Source", "detect_format"]
@@ -35,7 +36,7 @@ class Format:
 FORMATS: MappingProxyType[str, Format] = MappingProxyType(
     {
         module.NAME: Format(module.NAME, module.matches, module.read)
-        for module in (xml, semantic_scholar, aggregator, snapshot, corpus)
+        for module in (xml, paper, semantic_scholar, aggregator, snapshot, corpus)
     }
 )
 

@@ -1,0 +1,32 @@
+"""arxivmeta's own output: a :class:`~arxivmeta.Paper` in its JSON form.
+
+Cleaning a record twice must change nothing, so a record that already is a clean
+``Paper`` (it carries every key ``Paper.model_dump`` writes) is validated, not re-read.
+
+>>> from arxivmeta import Paper
+>>> matches(Paper(title="FPDT").model_dump(mode="json"))
+True
+>>> matches({"title": "FPDT", "doi": "arxiv-2408.16978"})
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from arxivmeta.formats._base import RawPaper
+
+NAME = "paper"
+
+
+def matches(record: Any) -> bool:
+    """Whether ``record`` has exactly the keys of a dumped :class:`~arxivmeta.Paper`."""
+    from arxivmeta.models import Paper  # noqa: PLC0415 (models import this package lazily)
+
+    return isinstance(record, Mapping) and record.keys() == Paper.model_fields.keys()
+
+
+def read(record: Any) -> RawPaper:
+    """Never called: :mod:`arxivmeta.records` validates this format directly."""
+    raise NotImplementedError("a clean Paper is validated, not read")
