@@ -44,7 +44,6 @@ _MEDIUM_CUT = 3.0  # a cut that reads well on its own; most lines of a real chai
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
 _SLACK = 12  # how far before the width a misfit line may end
 _MISFIT_COST = 3.0
-_VOTE_SLACK = 0  # widths this many votes short of the best are tried too
 
 # A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
 # English list include glued pairs that web text misspells ("ofthe", "isa"), so they are
@@ -420,7 +419,9 @@ def _recut_pieces(doc: _Doc, chosen: dict[int, tuple[float, str]], threshold: fl
                 pending.append(start + best[0])
 
 
-def _likely_widths(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]) -> list[int]:
+def _likely_widths(
+    doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]], slack: int = 0
+) -> list[int]:
     """Widths consistent with the most pairs of confident cuts one line apart.
 
     Two confident cuts *d* characters apart with no other break between them bound the
@@ -438,7 +439,7 @@ def _likely_widths(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, fl
     top = max(votes)
     if top == 0:
         return list(range(min_w, max_w + 1))
-    return [w for w in range(min_w, max_w + 1) if votes[w] >= max(1, top - _VOTE_SLACK)]
+    return [w for w in range(min_w, max_w + 1) if votes[w] >= max(1, top - slack)]
 
 
 def _pick_chain(
@@ -455,7 +456,8 @@ def _pick_chain(
             hit = doc.strong_cut(k, _MEDIUM_CUT)
             if hit is not None:
                 medium.append((doc.starts[k] + hit[0], hit[1]))
-        widths = _likely_widths(doc, min_w, max_w, medium)
+        # Medium cuts include more false ones: widths a vote short of the best stay in.
+        widths = _likely_widths(doc, min_w, max_w, medium, slack=1)
     best: _Chain | None = None
     for indent in (0, 2):
         found = _chains(

@@ -7,11 +7,16 @@ glue the last word of each line to the first word of the next ("integral tocompl
 * **Marked** text still shows where each break was (U+0000, ``\\n``, ``\\r``, U+2028/9,
   form feed, soft hyphen): every mark becomes one space and whitespace is collapsed. A line
   ending in a hyphen after a letter continues the same word ("long-\\nterm" → "long-term"),
-  except before a conjunction ("three-\\nand four-body" → "three- and four-body").
+  except before a conjunction ("three-\\nand four-body" → "three- and four-body"). arXiv's
+  own display reads such breaks as a space ("long- term", 14 of 7,286 corpus abstracts);
+  ``WrapConfig(join_hyphenated=False)`` gives that reading. A soft hyphen counts as a mark
+  like the others (some exports put one where a line was broken).
 * **Flattened** text has no marks: a space is inserted only where a break was lost, and no
   other character is changed. Candidate cuts are scored by a word model (wordfreq plus the
   document's own words) and by typography; the hard-wrap geometry then picks them out: for
   each plausible width, the lost breaks fall where the next word would not have fitted.
+  Text of several lines that no width explains was never wrapped (or was repaired already)
+  and is left alone; short texts get only the cuts with strong evidence of their own.
 
 >>> repair_line_wraps("Large Language Models (LLMs) with long context capabilities are "
 ...     "integral tocomplex tasks in natural language processing and computational biology, "
@@ -64,7 +69,12 @@ class WrapConfig:
 
 @dataclass(frozen=True, slots=True)
 class WrapSplit:
-    """One change: a space inserted (or a mark replaced) at ``position`` of the input."""
+    """One change: a space inserted (or a mark replaced) at ``position`` of the input.
+
+    ``rule`` is ``"width"`` (the wrap geometry chose the cut), ``"evidence"`` (the cut reads
+    as two words on its own), ``"marker"`` or ``"hyphenated"`` (a mark joined the word);
+    ``score`` is the log-probability ratio of the two words against the one token.
+    """
 
     position: int
     left: str
