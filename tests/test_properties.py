@@ -388,11 +388,6 @@ def test_author_names_split_into_their_parts(case: ams.AuthorListCase) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a numbered legend with a gap swallows the next entry: 'A. Yao (1), B. Rossi (3) "
-    "((1) MIT, (3) CNRS)' gives A. Yao ['MIT, (3) CNRS'] and B. Rossi no affiliation",
-)
 def test_numbered_affiliations_may_skip_a_number() -> None:
     from arxivmeta import parse_authors
 

@@ -38,6 +38,8 @@ _ABBREVIATED_END_RE = regex.compile(
 
 
 _PAREN_RE = re.compile(r"[()]+")
+# How many unused footnote numbers may lie between two bracketed markers.
+_MAX_GAP = 5
 
 
 @dataclass(slots=True)
@@ -153,9 +155,12 @@ def numbered_affiliations(block: str) -> dict[str, str]:
     expected = int(head.group(1) or head.group(2)) if head is not None else 1
     for m in _MARKER_RE.finditer(block):
         number = m.group(1) or m.group(2)
-        if int(number) == expected:
+        # A bracketed "(3)" is a marker even after a gap (footnote 2 unused); a bare number
+        # must be the next one, as bare numbers also occur inside affiliations.
+        skipped = m.group(1) is not None and expected < int(number) <= expected + _MAX_GAP
+        if int(number) == expected or skipped:
             marks.append((m.start(), m.end(), number))
-            expected += 1
+            expected = int(number) + 1
     out: dict[str, str] = {}
     for i, (_, end, number) in enumerate(marks):
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(block)

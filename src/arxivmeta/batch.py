@@ -143,6 +143,8 @@ def raw_text(item: Any) -> str:
         return shorten_raw(repr(item))
     except RecursionError:
         return f"<{type(item).__name__} nested too deep to show>"
+    except ValueError:  # an integer too long for str() (sys.get_int_max_str_digits)
+        return f"<{type(item).__name__} holding a number too long to show>"
 
 
 def _json_type(value: Any) -> str:

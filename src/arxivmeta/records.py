@@ -32,6 +32,7 @@ Decisions a user can rely on:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -140,11 +141,35 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         fields[field] = _text(getattr(raw, field), plan, field, steps)
     fields["citation_count"] = _count(raw.citation_count, extra)
 
+    problem = _json_unsafe(extra)
+    if problem is not None:
+        raise InvalidRecord(f"field {problem}")
     if not any(fields[key] for key in ("arxiv_id", "doi", "title", "abstract", "authors")):
         raise InvalidRecord(
             f"the {name} record has no usable identifier, title, abstract or authors"
         )
     return Paper(**fields)
+
+
+# JSON readers (pydantic's among them) refuse longer numbers, so a Paper holding one could
+# not read its own JSON back; JSON Lines input is held to the same limit.
+_MAX_NUMBER_BITS = 332  # 10**100 < 2**333
+
+
+def _json_unsafe(extra: Mapping[str, Any]) -> str | None:
+    """Describe the first value of ``extra`` that JSON cannot carry, or ``None``."""
+    pending: list[tuple[str, Any]] = list(extra.items())
+    while pending:  # a loop, not recursion: nesting depth is the input's to choose
+        path, value = pending.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{path!r} holds {value!r}, which JSON cannot represent"
+        if isinstance(value, int) and abs(value).bit_length() > _MAX_NUMBER_BITS:
+            return f"{path!r} holds a number of more than 100 digits"
+        if isinstance(value, Mapping):
+            pending.extend((f"{path}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            pending.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    return None
 
 
 def _validated_paper(record: Mapping[str, Any]) -> Paper:
