@@ -139,7 +139,11 @@ def test_extra_vocabulary_is_never_split() -> None:
 
 
 def test_extra_vocabulary_counts_as_a_word() -> None:
-    text = "we deploy on theQwertyzon cluster and measure throughput"
+    # The glued pair sits where a line of 60 to 84 columns can end.
+    text = (
+        "Our system runs on commodity hardware, and in this paper we deploy it on "
+        "theQwertyzon cluster and measure throughput"
+    )
     cfg = WrapConfig(extra_vocabulary=frozenset({"Qwertyzon"}), local_threshold=4.0)
     assert "the Qwertyzon" in repair_line_wraps(text, config=cfg)
     assert "theQwertyzon" in repair_line_wraps(text)

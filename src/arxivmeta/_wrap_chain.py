@@ -12,8 +12,9 @@ Two sources of evidence are combined:
 When no width explains the text (it was never wrapped, or was wrapped by hand), only cuts
 with strong evidence on their own are made.
 
->>> [c.position for c in find_cuts("the modelwith two parts", frozenset(), DEFAULT_PARAMS)]
-[9]
+>>> text = "In this paper we study distributed training at scale, and we propose a modelwith two"
+>>> [(c.left, c.right) for c in find_cuts(text, frozenset(), DEFAULT_PARAMS)]
+[('model', 'with')]
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _MEDIUM_CUT = 3.0  # a cut that reads well on its own; most lines of a real chai
 _FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
 _SLACK = 12  # how far before the width a misfit line may end
 _MISFIT_COST = 3.0
+_FIRST_LINE_INDENT = 2  # arXiv indents an abstract's first line by two spaces
 
 # A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
 # English list include glued pairs that web text misspells ("ofthe", "isa"), so they are
@@ -382,6 +384,8 @@ def _find_cuts(
             # the repair idempotent and clean prose unchanged.
             return []
     for pos, score in strong:
+        if geometry and _before_first_wrap(doc, pos, min_w):
+            continue
         if not any(abs(pos - other) < 2 for other in chosen):
             chosen[pos] = (score, "evidence")
     _recut_pieces(doc, chosen, local_t)
@@ -391,6 +395,19 @@ def _find_cuts(
         a, b = doc.spans[k]
         out.append(Cut(pos, text[a:pos], text[pos:b], rule, round(score, 2)))
     return out
+
+
+def _before_first_wrap(doc: _Doc, pos: int, min_w: int) -> bool:
+    """Whether a cut at ``pos`` would end a first line too short to have been wrapped.
+
+    Greedy wrapping breaks a line only when the next word would not fit, so the first line
+    plus the word after it reach the width. A glued pair earlier in the text was glued by
+    its writer, not by a lost line break, and repairing it would also make a second repair
+    of marked text (whose lines were joined exactly) cut where the first did not.
+    """
+    k = doc.token_at(pos)
+    end = doc.spans[k][1] if k >= 0 else pos
+    return end + _FIRST_LINE_INDENT < min_w
 
 
 def _recut_pieces(doc: _Doc, chosen: dict[int, tuple[float, str]], threshold: float) -> None:
