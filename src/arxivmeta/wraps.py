@@ -89,6 +89,12 @@ _DEFAULT = WrapConfig()
 def repair_line_wraps(text: str, *, config: WrapConfig | None = None) -> str:
     """Return *text* with the words that lost their line break separated again.
 
+    Without markers, a glued pair is cut only where a hard-wrapped line can have ended:
+    the first line of a text reaches at least ``config.min_width`` columns once its next
+    word is counted, so a snippet shorter than that is returned unchanged.
+
+    >>> repair_line_wraps("integral tocomplex tasks")
+    'integral tocomplex tasks'
     >>> repair_line_wraps("Decentralized techniques for inference have emerged in distributed "
     ...                   "systems.As a result, each node")[-43:]
     'distributed systems. As a result, each node'
