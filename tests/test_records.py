@@ -69,29 +69,12 @@ def test_seed_record(n: int) -> None:
     assert explained(n, False)[0] == paper
 
 
-# The wrap repair cannot see every lost break in text without markers; this abstract still
-# has "usingDataFrames" glued across a lost break (strict: a fix makes the mark fail loudly).
-FLAT_ABSTRACT_MISSES = {8}
-
-
 @pytest.mark.parametrize("n", range(len(SEED)), ids=IDS)
 def test_seed_record_flattened(n: int) -> None:
     check(explained(n, True)[0], EXPECTED[n], abstract=False)
 
 
-@pytest.mark.parametrize(
-    "n",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(strict=True, reason="glued words left in flattened text")
-            if n in FLAT_ABSTRACT_MISSES
-            else (),
-        )
-        for n in range(len(SEED))
-    ],
-    ids=IDS,
-)
+@pytest.mark.parametrize("n", range(len(SEED)), ids=IDS)
 def test_seed_abstract_flattened(n: int) -> None:
     assert explained(n, True)[0].abstract == EXPECTED[n]["abstract"]
 

@@ -212,6 +212,10 @@ def _alnum_score(
             score += _CAMEL_BONUS
         elif len(rw) > 1 and rw.isupper():
             score += _ACRONYM_BONUS
+        elif len(lw) > 1 and lw.islower() and rw[1:2].islower():
+            # "usingDataFrames": a lower-case word, then a camel-case name. A one-letter
+            # left part stays whole ("iPhone", "eBay").
+            score += _CAMEL_BONUS
     elif lc.isupper() and rc.islower() and not (len(lw) >= 2 and lw.isupper() and len(rw) >= 3):
         # "C|erebras", "LL|Ms": a capital run followed by lower case is one word, unless
         # it is an acronym followed by a word ("SLAC|cores").
