@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 # Combining marks for TeX's accent commands (LaTeX2e, "Accents" in the LaTeX manual).
-_ACCENTS = {
+ACCENTS = {
     "'": "\u0301",
     "`": "\u0300",
     "^": "\u0302",
@@ -81,7 +81,7 @@ def _accent(match: re.Match[str]) -> str:
     base = match["b1"] or match["b2"]
     if base.startswith("\\"):
         base = base[1]  # \i and \j are dotless only so an accent can sit on them
-    return unicodedata.normalize("NFC", base + _ACCENTS[command])
+    return unicodedata.normalize("NFC", base + ACCENTS[command])
 
 
 def _unbrace(match: re.Match[str]) -> str:

@@ -19,6 +19,8 @@ from typing import Any
 
 import regex
 
+from arxivmeta._latex_accents import ACCENTS as _ACCENTS
+
 __all__ = ["latex_to_unicode", "restore_latex_backslashes"]
 
 
@@ -166,21 +168,6 @@ def latex_to_unicode(text: str) -> str:
 #: cost per character is high on dense markup (tens of microseconds per backslash).
 FULL_RENDER_LIMIT = 10_000
 
-_ACCENTS = {
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    '"': "\u0308",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "u": "\u0306",
-    "v": "\u030c",
-    "H": "\u030b",
-    "c": "\u0327",
-    "k": "\u0328",
-    "r": "\u030a",
-}
 _ACCENTED = regex.compile(
     r"""\\(['`^"~=.]|[uvHckr](?![A-Za-z]))\s*"""
     r"""(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))"""
