@@ -23,6 +23,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic.config import JsonDict
 
 from arxivmeta.errors import InvalidIdentifier
 
@@ -33,6 +34,14 @@ ARXIV_PDF = "https://arxiv.org/pdf/"
 
 # The DOI Handbook (section 2.5.2.4) asks URLs to escape these; "/" stays readable.
 _DOI_URL_SAFE = "/:;()[]-._~!$'*+,="
+
+
+def _without_examples(schema: JsonDict, model: type[Any]) -> None:
+    """Keep a schema's description to the docstring's prose, without its doctests."""
+    description = schema.get("description")
+    if isinstance(description, str):
+        prose = [part for part in description.split("\n\n") if not part.startswith(">>>")]
+        schema["description"] = "\n\n".join(prose)
 
 
 class DOI(BaseModel):
@@ -50,7 +59,7 @@ class DOI(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=_without_examples)
 
     value: str
 
@@ -132,7 +141,7 @@ class ArxivId(BaseModel):
     ('math/0309136', 2, 'old', 'arXiv:math/0309136v2')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=_without_examples)
 
     id: str
     version: int | None = Field(default=None, ge=1)
@@ -205,7 +214,7 @@ class Author(BaseModel):
     'Decouchant'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_without_examples)
 
     name: str
     given: str | None = None
@@ -223,7 +232,7 @@ class Paper(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_without_examples)
 
     arxiv_id: ArxivId | None = None
     arxiv_version: int | None = Field(default=None, ge=1)
