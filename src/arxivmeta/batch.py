@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -27,6 +27,8 @@ from arxivmeta.errors import ArxivMetaError, InvalidRecord
 from arxivmeta.explain import Step
 from arxivmeta.models import Paper
 from arxivmeta.records import clean_and_explain, clean_record
+
+_Result = TypeVar("_Result")
 
 RAW_LIMIT = 65_536
 """Characters of raw text kept in :attr:`Rejected.raw`; longer text is cut and ends in ``…``.
@@ -257,16 +259,7 @@ def clean_records(
     >>> [type(r).__name__ for r in clean_records([{"title": "A"}, "{oops}", b"null"], start=10)]
     ['Paper', 'Rejected', 'Rejected']
     """
-    options = format_option(format)
-    for position, item in enumerate(records, start):
-        record = to_record(item, position)
-        if isinstance(record, Rejected):
-            yield record
-            continue
-        try:
-            yield clean_record(record, **options)
-        except Exception as error:  # every failure is reported as a rejection
-            yield Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))
+    return _each(clean_record, records, format, start)
 
 
 def explain_records(
@@ -280,6 +273,16 @@ def explain_records(
     >>> [type(r).__name__ for r in explain_records(['{"title": "A"}', "[]"])]
     ['tuple', 'Rejected']
     """
+    return _each(clean_and_explain, records, format, start)
+
+
+def _each(
+    clean: Callable[..., _Result],
+    records: Iterable[Mapping[str, Any] | str | bytes],
+    format: str | None,
+    start: int,
+) -> Iterator[_Result | Rejected]:
+    """Run ``clean`` on each input in order, turning every failure into a rejection."""
     options = format_option(format)
     for position, item in enumerate(records, start):
         record = to_record(item, position)
@@ -287,6 +290,6 @@ def explain_records(
             yield record
             continue
         try:
-            yield clean_and_explain(record, **options)
+            yield clean(record, **options)
         except Exception as error:  # every failure is reported as a rejection
             yield Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))
