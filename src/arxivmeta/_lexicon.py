@@ -30,8 +30,8 @@ _NUMBER_LOGP = math.log(1e-4)
 _ACRONYM_LOGP = math.log(1e-6)
 # An unknown string costs a fixed amount plus a little per character, so splitting an
 # unknown word into two unknown halves never pays.
-_UNKNOWN_BASE = -16.0
-_UNKNOWN_PER_CHAR = 0.7
+UNKNOWN_BASE = -16.0
+UNKNOWN_PER_CHAR = 0.7
 
 _RUN = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -48,6 +48,18 @@ def _english_table() -> dict[str, float]:
     return table
 
 
+@functools.cache
+def common_words(threshold: float = 1e-4) -> tuple[frozenset[str], int]:
+    """English words at least *threshold* frequent, and the length of the longest.
+
+    >>> words, longest = common_words()
+    >>> "the" in words, "photoassociation" in words, 5 < longest < 20
+    (True, False, True)
+    """
+    words = frozenset(w for w, f in _english_table().items() if f >= threshold)
+    return words, max(map(len, words), default=0)
+
+
 def english_frequencies() -> Mapping[str, float]:
     """Return wordfreq's English word → frequency table, loaded once and read-only."""
     return MappingProxyType(_english_table())
@@ -55,7 +67,7 @@ def english_frequencies() -> Mapping[str, float]:
 
 def unknown_logp(length: int) -> float:
     """Log-probability of a string no word list knows, by its length."""
-    return _UNKNOWN_BASE - _UNKNOWN_PER_CHAR * length
+    return UNKNOWN_BASE - UNKNOWN_PER_CHAR * length
 
 
 def word_runs(text: str) -> list[str]:
@@ -111,7 +123,7 @@ class Lexicon:
                 return _NUMBER_LOGP
             if first.isupper() and _ACRONYM.fullmatch(word):
                 return _ACRONYM_LOGP
-            return _UNKNOWN_BASE - _UNKNOWN_PER_CHAR * len(word)
+            return UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word)
         best = -math.inf if f is None else math.log(f)
         if self.extra and (word in self.extra or low in self.extra):
             best = max(best, _EXTRA_LOGP)

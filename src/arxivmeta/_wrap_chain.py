@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from arxivmeta._lexicon import Lexicon
+from arxivmeta._lexicon import Lexicon, common_words
 from arxivmeta._wrap_junctions import score_token
 
 #: (local threshold, geometry threshold, min width, max width, max token length)
@@ -55,19 +55,20 @@ _RARE_PLAIN_FREQUENCY = 1e-6
 _COMMON = 1e-4  # "of", "the", "is", "can": words that web text often glues by mistake
 
 
-def _two_common_words(low: str, freq: Mapping[str, float]) -> bool:
+def _two_common_words(low: str) -> bool:
     """Whether *low* reads as two common words ("ofthe", "isa", "wecan")."""
-    return any(
-        freq.get(low[:i], 0.0) >= _COMMON and freq.get(low[i:], 0.0) >= _COMMON
-        for i in range(1, len(low))
-    )
+    common, longest = common_words(_COMMON)
+    n = len(low)
+    for i in range(max(1, n - longest), min(n, longest + 1)):
+        if low[:i] in common and low[i:] in common:
+            return True
+    return False
 
 
-_TOKEN = re.compile(r"\S+")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_SPACES = re.compile(r"\s+")
 _HYPHENS = "-\u2010"
+_OUTER_PUNCTUATION = ".,;:!?()[]{}\"'`"
 
 
 class Cut(NamedTuple):
@@ -86,31 +87,48 @@ class _Doc:
     def __init__(self, text: str, extra: frozenset[str], max_token: int) -> None:
         self.text = text
         self.n = len(text)
-        matches = list(_TOKEN.finditer(text))
-        self.spans = [m.span() for m in matches]
-        self.starts = [a for a, _ in self.spans]
-        self.tokens = [m.group() for m in matches]
+        self.tokens = tokens = text.split()
+        # Offsets from the token list: a scan with ``find`` is several times cheaper than
+        # a regular expression's match objects.
+        starts: list[int] = []
+        spans: list[tuple[int, int]] = []
+        space_starts: list[int] = []
+        paragraph_starts: list[int] = []
+        pos = 0
+        for token in tokens:
+            start = text.find(token, pos)
+            if start > pos:
+                space_starts.append(pos)
+                if start - pos >= 2:
+                    paragraph_starts.append(pos)
+            pos = start + len(token)
+            starts.append(start)
+            spans.append((start, pos))
+        if pos < self.n:
+            space_starts.append(pos)
+            if self.n - pos >= 2:
+                paragraph_starts.append(pos)
+        self.starts = starts
+        self.spans = spans
+        self.space_starts = space_starts
+        self.paragraph_starts = paragraph_starts
         self.lex = Lexicon.for_text(text, extra)
         self.extra = extra
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
         self._by_text: dict[tuple[str, int], list[tuple[int, float]]] = {}
-        # Each distinct short token is judged once; most tokens of a text are known words.
-        self._plain = {t for t in set(self.tokens) if len(t) <= max_token and self._is_plain(t)}
+        self._frequency = self.lex.freq.get
+        # Each distinct token is judged once.
+        self._plain = {t for t in set(tokens) if self._is_plain(t)}
         self.candidates = [
-            k
-            for k, t in enumerate(self.tokens)
-            if 2 <= len(t) <= max_token and t not in self._plain
+            k for k, t in enumerate(tokens) if 2 <= len(t) <= max_token and t not in self._plain
         ]
-        self._dollars: list[int] = [0] * len(self.spans)
+        self._dollars: list[int] = [0] * len(spans)
         if "$" in text:
             count = 0
-            for k, (a, b) in enumerate(self.spans):
+            for k, (a, b) in enumerate(spans):
                 self._dollars[k] = count
                 count += text.count("$", a, b)
-        runs = list(_SPACES.finditer(text))
-        self.space_starts = [m.start() for m in runs]
-        self.paragraph_starts = [m.start() for m in runs if m.end() - m.start() >= 2]
 
     def token_at(self, index: int) -> int:
         """Index of the token covering character *index*, or -1 on a space."""
@@ -148,7 +166,7 @@ class _Doc:
 
     def is_plain_text(self, token: str) -> bool:
         """Whether *token* (any string without spaces) is known words."""
-        return token in self._plain or (len(token) <= self.max_token and self._is_plain(token))
+        return token in self._plain or self._is_plain(token)
 
     def dollars_before(self, k: int, index: int) -> int:
         """How many ``$`` signs the text has before *index*, inside token *k*."""
@@ -160,7 +178,11 @@ class _Doc:
         return self.tokens[k] in self._plain
 
     def _is_plain(self, token: str) -> bool:
-        core = token.strip(".,;:!?()[]{}\"'`")
+        if len(token) > self.max_token:
+            return False
+        core = token.strip(_OUTER_PUNCTUATION)
+        if core.isalpha() and self._frequency(core.lower(), 0.0) >= _PLAIN_FREQUENCY:
+            return True  # most tokens of a text: a common word, settled by one look-up
         if core.isalnum():
             return self._plain_core(core)
         if _PLAIN_NUMBER.fullmatch(core):
@@ -174,7 +196,7 @@ class _Doc:
         freq = lex.freq.get(low, 0.0)
         return (
             freq >= _PLAIN_FREQUENCY
-            or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low, lex.freq))
+            or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low))
             or core.isdigit()
             or lex.doc_counts.get(low, 0) >= (2 if low != core else 3)
             or (bool(lex.extra) and (core in lex.extra or low in lex.extra))

@@ -6,9 +6,7 @@ use the word model; cuts next to punctuation, digits and ``$`` use the typograph
 abstracts ("systems.As", "(CV)domains", "100%accuracy", "a$3.37times$"), with guards for
 what legitimately looks the same ("e.g.", "U.S.", "f(x)", "1,000", "H2O", "www.arxiv.org").
 
->>> import math
-
-from arxivmeta._lexicon import Lexicon
+>>> from arxivmeta._lexicon import Lexicon
 >>> lex = Lexicon.for_text("", frozenset())
 >>> split_score("tocomplex", 2, lex, 0) > 5 > split_score("integral", 5, lex, 0)
 True
@@ -17,8 +15,9 @@ True
 from __future__ import annotations
 
 import math
+import re
 
-from arxivmeta._lexicon import Lexicon, unknown_logp
+from arxivmeta._lexicon import UNKNOWN_BASE, UNKNOWN_PER_CHAR, Lexicon, unknown_logp
 
 # Cuts that punctuation makes near-certain, before the guards below veto them.
 _SENTENCE_CUT = 9.0  # "systems.As"
@@ -233,11 +232,13 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
     known = lex.freq.get
     seen = lex.doc_counts.get
     logp = lex.logp
+    log = math.log
     prefix_penalty = _PREFIX_PENALTY if joined < _KNOWN_FLOOR else 0.0
     # Plain lower-case (or capitalised) letters: no casing cue can apply, so the word
     # model is inlined; anything else goes through _alnum_score.
     plain_case = not lex.extra and run.isalpha() and (run.islower() or run[1:].islower())
-    for off in range(1, len(run)):
+    n = len(run)
+    for off in range(1, n):
         if not plain_case:
             score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex, joined=joined)
             if score is not None:
@@ -247,7 +248,7 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
         fl, sl = known(lw), seen(lw)
         if (off == 1 and lw != "a") or (fl is None and not sl):
             fr, sr = known(rw), seen(rw)
-            if (len(rw) == 1 and rw != "a") or (fr is None and not sr):
+            if (off == n - 1 and rw != "a") or (fr is None and not sr):
                 # Two unknown halves never beat one unknown whole (by the unknown-word
                 # cost, at least 16 nats), and a lone letter other than "a" is hardly a
                 # word: such cuts are not worth scoring.
@@ -256,23 +257,37 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
             fr, sr = known(rw), seen(rw)
         whole = (
             joined_english
-            if fl is not None and fr is not None and (off > 1 or lw == "a") and len(rw) > 1
+            if fl is not None and fr is not None and (off > 1 or lw == "a") and off < n - 1
             else joined
         )
-        score = (
-            (math.log(fl) if fl is not None and not sl else logp(run[:off]))
-            + (math.log(fr) if fr is not None and not sr else logp(run[off:]))
-            - whole
-        )
+        # A half that neither list knows is a plain unknown string: the letters of a
+        # lower-case or capitalised run are never a number or an acronym.
+        if sl:
+            left = logp(run[:off])
+        elif fl is None:
+            left = UNKNOWN_BASE - UNKNOWN_PER_CHAR * off
+        else:
+            left = log(fl)
+        if sr:
+            right = logp(run[off:])
+        elif fr is None:
+            right = UNKNOWN_BASE - UNKNOWN_PER_CHAR * (n - off)
+        else:
+            right = log(fr)
+        score = left + right - whole
         if lw in _PREFIXES or rw in _SUFFIXES:
             score -= prefix_penalty
         if off == 1 and lw not in "ai":
             score -= _ONE_LETTER_PENALTY
             if run[0].isupper():
                 score -= _CAMEL_BONUS  # "C|erebras"
-        if len(rw) == 1 and rw != "a":
+        if off == n - 1 and rw != "a":
             score -= _ONE_LETTER_PENALTY
         out.append((start + off, score))
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # exactly the characters str.isalnum accepts
+_SYMBOL = re.compile(r"[\W_]")
 
 
 def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int, float]]:
@@ -282,28 +297,24 @@ def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int
     whole run and of each prefix and suffix.
     """
     out: list[tuple[int, float]] = []
-    n = len(token)
-    i = 0
     inside_math = dollars_before % 2 == 1
-    while i < n:
-        if not token[i].isalnum():
-            if token[i] == "$":
-                inside_math = not inside_math
-            i += 1
-            continue
-        j = i
-        while j < n and token[j].isalnum():
-            j += 1
+    previous_end = 0
+    for match in _ALNUM_RUN.finditer(token):
+        i, j = match.span()
+        if token.count("$", previous_end, i) % 2:
+            inside_math = not inside_math
+        previous_end = j
         command = i > 0 and token[i - 1] in "\\^_"
         if not inside_math and not command and j - i >= 2:
-            _score_run(token[i:j], i, lex, out)
-        i = j
-    for off in range(1, n):
-        if token[off - 1].isalnum() and token[off].isalnum():
-            continue
-        score = split_score(token, off, lex, dollars_before)
-        if score is not None:
-            out.append((off, score))
+            _score_run(match.group(), i, lex, out)
+    n = len(token)
+    # Cuts with a symbol on either side are judged by typography.
+    offsets = {o for m in _SYMBOL.finditer(token) for o in (m.start(), m.start() + 1)}
+    for off in sorted(offsets):
+        if 0 < off < n:
+            score = split_score(token, off, lex, dollars_before)
+            if score is not None:
+                out.append((off, score))
     out.sort()
     return out
 
