@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from typing import NamedTuple
 
 from arxivmeta._lexicon import Lexicon, common_words
