@@ -70,6 +70,15 @@ def test_bad_input_is_rejected_in_place_with_its_position(bad: Any, reason: str)
     assert rejected.source is None
 
 
+@pytest.mark.parametrize("line", ['{"title": "cut', '{"title": "x", "n": 1'])
+def test_a_line_from_a_file_is_judged_without_its_terminator(line: str) -> None:
+    [bare] = clean_records([line])
+    for ending in ("\n", "\r\n"):
+        [read] = clean_records([line + ending])
+        assert isinstance(read, Rejected) and isinstance(bare, Rejected)
+        assert read.reason == bare.reason
+
+
 def test_deep_mapping_is_rejected_without_recursion() -> None:
     deep: dict[str, Any] = {"title": "x"}
     for _ in range(10_000):

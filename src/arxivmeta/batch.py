@@ -192,6 +192,9 @@ def to_record(item: Mapping[str, Any] | str | bytes, position: int) -> Mapping[s
         )
     if not text.strip():
         return Rejected(position=position, reason="blank line (no record)", raw="")
+    # A line read from a file keeps its terminator; it is not part of the record, and
+    # leaving it in would make a truncated line report a different place than the CLI.
+    text = text.removesuffix("\n").removesuffix("\r")
     try:
         value = decode_json(text)
     except json.JSONDecodeError as error:
