@@ -7,7 +7,7 @@ collect_ignore = [
     path
     for path, needs in (
         ("src/arxivmeta/dask.py", "dask"),
-        ("src/arxivmeta/strategies.py", "hypothesis"),
+        ("src/arxivmeta/strategies", "hypothesis"),
     )
     if importlib.util.find_spec(needs) is None
 ]
