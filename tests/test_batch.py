@@ -75,7 +75,8 @@ def test_a_line_from_a_file_is_judged_without_its_terminator(line: str) -> None:
     [bare] = clean_records([line])
     for ending in ("\n", "\r\n"):
         [read] = clean_records([line + ending])
-        assert isinstance(read, Rejected) and isinstance(bare, Rejected)
+        assert isinstance(read, Rejected)
+        assert isinstance(bare, Rejected)
         assert read.reason == bare.reason
 
 

@@ -195,10 +195,10 @@ class _Doc:
         freq = lex.freq.get(low, 0.0)
         return (
             freq >= _PLAIN_FREQUENCY
-            or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low))
             or core.isdigit()
             or lex.doc_counts.get(low, 0) >= (2 if low != core else 3)
             or (bool(lex.extra) and (core in lex.extra or low in lex.extra))
+            or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low))
         )
 
     def strong_cut(self, k: int, threshold: float) -> tuple[int, float] | None:
