@@ -25,7 +25,19 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from arxivmeta._lexicon import Lexicon, common_words
+from arxivmeta._wrap_costs import (
+    FAR_SPACE,
+    HYPHEN_COST,
+    HYPHENS,
+    MISFIT_COST,
+    SHORT_LINE_COST,
+    SLACK,
+    SPACE_COST,
+    Chain,
+    Step,
+)
 from arxivmeta._wrap_junctions import score_token
+from arxivmeta._wrap_resync import resync_chain
 
 #: (local threshold, geometry threshold, min width, max width, max token length)
 DEFAULT_PARAMS = (6.5, -4.0, 60, 84, 60)
@@ -34,16 +46,12 @@ DEFAULT_PARAMS = (6.5, -4.0, 60, 84, 60)
 # keeps the work per character constant.
 _MAX_GEOMETRY_CHARS = 12_000
 _CHUNK = 8_192
-_SPACE_COST = 8.0  # a line that ended in a space: allowed, but it breaks the greedy pattern
 _PARAGRAPH_COST = 1.0  # an indented line starts a paragraph; the line before may be short
-_HYPHEN_COST = 1.0  # "long-\nterm": a break after a hyphen leaves nothing to repair
-_SHORT_LINE_COST = 5.0  # a strongly evidenced cut that ends a short (paragraph) line
 _GOOD_CUT = 2.0
+_WEAK_LINE = -4.0  # a line end scoring less reads as unclear
+_RELAXED_SHARE = 0.7  # share of readable line ends that lets technical text through
 _LONE_CUT = 5.0
 _MEDIUM_CUT = 3.0  # a cut that reads well on its own; most lines of a real chain have one
-_FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middle
-_SLACK = 12  # how far before the width a misfit line may end
-_MISFIT_COST = 3.0
 _FIRST_LINE_INDENT = 2  # arXiv indents an abstract's first line by two spaces
 
 # A token this frequent is taken as a word without scoring its cuts. Rarer entries of the
@@ -64,9 +72,20 @@ def _two_common_words(low: str) -> bool:
     return False
 
 
+def _glued(core: str, low: str) -> bool:
+    """Whether *core* reads as a common word glued to another ("ofthe", "theSkyrme"): a
+    text that repeats such a token has lost the same break twice, not coined a word."""
+    if _two_common_words(low):
+        return True
+    for i in range(2, len(core) - 1):
+        if core[i - 1].islower() and core[i].isupper():
+            left = low[:i]
+            return core[:i].isalpha() and core[:i].islower() and left in common_words(_COMMON)[0]
+    return False
+
+
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_HYPHENS = "-\u2010"
 _OUTER_PUNCTUATION = ".,;:!?()[]{}\"'`"
 
 
@@ -196,7 +215,7 @@ class _Doc:
         return (
             freq >= _PLAIN_FREQUENCY
             or core.isdigit()
-            or lex.doc_counts.get(low, 0) >= (2 if low != core else 3)
+            or (lex.doc_counts.get(low, 0) >= (2 if low != core else 3) and not _glued(core, low))
             or (bool(lex.extra) and (core in lex.extra or low in lex.extra))
             or (freq >= _RARE_PLAIN_FREQUENCY and not _two_common_words(low))
         )
@@ -224,24 +243,18 @@ def _protected_offsets(token: str, extra: frozenset[str]) -> set[int]:
     return protected
 
 
-class _Step(NamedTuple):
-    target: int
-    gain: float
-    cut: int  # position of an inserted space, or -1
-
-
 def _line_end(
     doc: _Doc, p: int, w: int, strong: list[tuple[int, float]], strong_pos: list[int]
-) -> _Step:
+) -> Step:
     """Where the line starting at *p* ends when the text was wrapped at width *w*."""
     end = p + w
     i = bisect_right(doc.paragraph_starts, p)
     if i < len(doc.paragraph_starts) and doc.paragraph_starts[i] <= end:
         # An indented line starts a paragraph: the line before ends here, however short.
-        return _Step(doc.paragraph_starts[i], 0.0, -1)
+        return Step(doc.paragraph_starts[i], 0.0, -1)
     i = bisect_right(doc.space_starts, end) - 1
     last_space = doc.space_starts[i] if i >= 0 and doc.space_starts[i] > p else -1
-    best = _Step(last_space + 1, -_SPACE_COST, -1) if last_space > end - _FAR_SPACE else None
+    best = Step(last_space + 1, -SPACE_COST, -1) if last_space > end - FAR_SPACE else None
     k = doc.token_at(end - 1)
     if k >= 0:
         best = _best_cut(doc, k, p, end, cost=0.0, best=best)
@@ -251,49 +264,43 @@ def _line_end(
     if (
         (best is None or best.gain < _GOOD_CUT)
         and prev >= 0
-        and doc.spans[prev][1] > max(p, end - _SLACK)
+        and doc.spans[prev][1] > max(p, end - SLACK)
     ):
-        best = _best_cut(doc, prev, p, end, cost=_MISFIT_COST, best=best)
+        best = _best_cut(doc, prev, p, end, cost=MISFIT_COST, best=best)
     lo = bisect_right(strong_pos, p)
     hi = bisect_right(strong_pos, end)
     for j in range(lo, hi):
         pos, score = strong[j]
-        gain = score - _SHORT_LINE_COST
+        gain = score - SHORT_LINE_COST
         if best is None or gain > best.gain:
-            best = _Step(pos, gain, pos)
+            best = Step(pos, gain, pos)
     if best is None:
         # Nothing fits this width (a long formula or URL): resume after the next token.
         nxt = bisect_left(doc.starts, end)
         target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
-        best = _Step(max(target, p + 1), -2 * _SPACE_COST, -1)
+        best = Step(max(target, p + 1), -2 * SPACE_COST, -1)
     return best
 
 
 def _best_cut(
-    doc: _Doc, k: int, p: int, end: int, *, cost: float, best: _Step | None
-) -> _Step | None:
+    doc: _Doc, k: int, p: int, end: int, *, cost: float, best: Step | None
+) -> Step | None:
     a, b = doc.spans[k]
     for off, score in doc.cuts(k):
         pos = a + off
         if p < pos <= end and (best is None or score - cost > best.gain):
-            best = _Step(pos, score - cost, pos)
+            best = Step(pos, score - cost, pos)
     text = doc.text
-    if (best is None or best.gain < -_HYPHEN_COST - cost) and (
+    if (best is None or best.gain < -HYPHEN_COST - cost) and (
         text.find("-", a, b) >= 0 or text.find("\u2010", a, b) >= 0
     ):
         for pos in range(max(a + 1, p + 1), min(b, end + 1)):
-            if text[pos - 1] in _HYPHENS and text[pos].isalpha():
-                best = _Step(pos, -_HYPHEN_COST - cost, -1)
+            if text[pos - 1] in HYPHENS and text[pos].isalpha():
+                best = Step(pos, -HYPHEN_COST - cost, -1)
     return best
 
 
-class _Chain(NamedTuple):
-    value: float
-    cuts: tuple[tuple[int, float], ...]
-    lines: int
-
-
-_END = _Chain(0.0, (), 0)
+_END = Chain(0.0, (), 0)
 
 
 def _chains(
@@ -304,16 +311,16 @@ def _chains(
     indent: int,
     strong: list[tuple[int, float]],
     strong_pos: list[int],
-    memo: dict[tuple[int, int], _Step],
-    tails: dict[tuple[int, tuple[int, ...]], dict[int, _Chain]],
-) -> dict[int, _Chain]:
+    memo: dict[tuple[int, int], Step],
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, Chain]],
+) -> dict[int, Chain]:
     """Follow the greedy line ends from *p* for all *widths* at once; widths that agree on
     where a line ends share the work of the lines after it."""
     key = (p, tuple(widths))
     if indent == 0 and key in tails:
         return tails[key]
-    out: dict[int, _Chain] = {}
-    groups: dict[_Step, list[int]] = {}
+    out: dict[int, Chain] = {}
+    groups: dict[Step, list[int]] = {}
     for width in widths:
         w = width - indent
         if doc.n - p <= w:
@@ -338,7 +345,7 @@ def _chains(
         for width in group:
             tail = rest[width]
             cuts = tail.cuts if step.cut < 0 else ((step.cut, step.gain), *tail.cuts)
-            out[width] = _Chain(step.gain + tail.value, cuts, tail.lines + 1)
+            out[width] = Chain(step.gain + tail.value, cuts, tail.lines + 1)
     if indent == 0:
         tails[key] = out
     return out
@@ -480,12 +487,10 @@ def _likely_widths(
     return [w for w in range(min_w, max_w + 1) if votes[w] >= max(1, top - slack)]
 
 
-def _pick_chain(
-    doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]
-) -> _Chain | None:
+def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]) -> Chain | None:
     strong_pos = [pos for pos, _ in strong]
-    memo: dict[tuple[int, int], _Step] = {}
-    tails: dict[tuple[int, tuple[int, ...]], dict[int, _Chain]] = {}
+    memo: dict[tuple[int, int], Step] = {}
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, Chain]] = {}
     widths = _likely_widths(doc, min_w, max_w, strong)
     if len(widths) > max_w - min_w:
         # No two confident cuts one line apart: let cuts of medium evidence vote.
@@ -496,7 +501,8 @@ def _pick_chain(
                 medium.append((doc.starts[k] + hit[0], hit[1]))
         # Medium cuts include more false ones: widths a vote short of the best stay in.
         widths = _likely_widths(doc, min_w, max_w, medium, slack=1)
-    best: _Chain | None = None
+    best: Chain | None = None
+    best_width = 0
     for indent in (0, 2):
         found = _chains(
             doc,
@@ -508,16 +514,39 @@ def _pick_chain(
             memo=memo,
             tails=tails,
         )
-        for chain in found.values():
+        for width, chain in found.items():
             if best is None or chain.value > best.value:
-                best = chain
-    if best is None or best.lines == 0:
+                best, best_width = chain, width
+    if best is None or not _reads_as_wrapped(best, relaxed_share=_RELAXED_SHARE):
         return None
-    good = sum(1 for _, score in best.cuts if score >= _GOOD_CUT)
-    if good == 0 or good * 2 < best.lines:
+    if len(best.cuts) == best.lines and min(score for _, score in best.cuts) >= _WEAK_LINE:
+        return best  # every line ends in a readable cut: nothing to resynchronise
+    # Some line ends are unclear, and the greedy chain may have lost step there: let each
+    # line choose among its best few ends.
+    # The width the greedy chain chose is kept: trying every width again costs twice as
+    # much for little gain.
+    resynced = resync_chain(doc, best_width, (0, 2), strong, strong_pos)
+    if resynced is None or not _reads_as_wrapped(resynced, relaxed_share=0.0):
         return None
-    if good == 1 and max(score for _, score in best.cuts) < _LONE_CUT:
-        # One break in a two-line text: almost any token near the width fits it, so the
-        # geometry adds little and the cut must read well on its own.
-        return None
-    return best
+    return resynced
+
+
+def _reads_as_wrapped(chain: Chain, *, relaxed_share: float) -> bool:
+    """Whether *chain* explains the text as hard-wrapped: enough of its lines end in a cut
+    that reads well.
+
+    Half the lines must end in a good cut; technical text, whose glued pairs read less
+    well, passes with a third of good cuts when most other lines end in a readable cut.
+    """
+    if chain.lines == 0:
+        return False
+    good = sum(1 for _, score in chain.cuts if score >= _GOOD_CUT)
+    readable = sum(1 for _, score in chain.cuts if score >= _WEAK_LINE)
+    relaxed = (
+        chain.lines >= 3 and readable >= relaxed_share * chain.lines and good * 3 >= chain.lines
+    )
+    if good == 0 or (good * 2 < chain.lines and not relaxed):
+        return False
+    # One break in a two-line text: almost any token near the width fits it, so the
+    # geometry adds little and the cut must read well on its own.
+    return not (good == 1 and max(score for _, score in chain.cuts) < _LONE_CUT)

@@ -62,7 +62,10 @@ _PREFIXES = _words(
 )
 # Suffixes that make a rare word from a common one: a cut before one usually splits a
 # derived word ("teleportation|al", "viscoplastic|ity").
-_SUFFIXES = _words("al ally ly ity ities ic ics ed ing ings er ers ness ment ments able ise ize")
+_SUFFIXES = _words(
+    "al ally ly ity ities ic ics ed ing ings er ers ness ment ments able ably ability "
+    "abilities ise ize"
+)
 # Function names written before their argument: "min(", "exp(", "sin(" are not glued words.
 _FUNCTIONS = _words(
     "min max exp log ln sin cos tan sinh cosh tanh det tr dim ker span sup inf lim arg "

@@ -1,0 +1,150 @@
+"""Keep the chain of line ends in step where one line end is unclear.
+
+The greedy chain of :mod:`arxivmeta._wrap_chain` takes one step per line: the best line
+end it can read. Where that end is wrong by a few characters (the true break sits next to
+a citation, "et al.(2007)", where no space may be inserted), every following line starts
+a little off, its width points just past the true break, and the breaks of several lines
+are missed until a strong cut brings the chain back. Here each line keeps its few best
+ends, including an end that inserts nothing at a letter-symbol boundary, and a dynamic
+program picks the sequence that reads best over the whole text.
+
+The abstract of arXiv funct-an/9509002, whose first line ends at "Jacobi|matrices", where
+the word model alone is unsure:
+
+>>> from arxivmeta._wrap_chain import DEFAULT_PARAMS, find_cuts
+>>> text = ("The known correspondence between the Kronig-Penney model and certain "
+...         "Jacobimatrices is extended to a wide class of Schroedinger operators on "
+...         "graphs.Examples include rectangular lattices with and without a magnetic "
+...         "field, orcomb-shaped graphs leading to a Maryland-type model.")
+>>> [(c.left, c.right) for c in find_cuts(text, frozenset(), DEFAULT_PARAMS)]
+[('Jacobi', 'matrices'), ('graphs.', 'Examples'), ('or', 'comb-shaped')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from arxivmeta._wrap_costs import (
+    FAR_SPACE,
+    HYPHEN_COST,
+    HYPHENS,
+    MISFIT_COST,
+    SHORT_LINE_COST,
+    SLACK,
+    SPACE_COST,
+    Chain,
+    Step,
+)
+
+if TYPE_CHECKING:
+    from arxivmeta._wrap_chain import _Doc
+
+# A line end that inserts nothing, where a letter meets a symbol: it lets the chain pass a
+# break where no space may go ("al.|(2007)") without losing step. Costlier than a hyphen.
+_SILENT_END_COST = 6.0
+_ENDS_PER_LINE = 6
+
+
+def resync_chain(
+    doc: _Doc,
+    width: int,
+    indents: tuple[int, ...],
+    strong: list[tuple[int, float]],
+    strong_pos: list[int],
+) -> Chain | None:
+    """The best chain of line ends at *width*, each line choosing among its best ends."""
+    options: dict[int, list[Step]] = {}
+    first = {
+        indent: _line_options(doc, 0, width - indent, strong, strong_pos)
+        for indent in indents
+        if doc.n > width - indent
+    }
+    pending = [step.target for steps in first.values() for step in steps]
+    while pending:
+        p = pending.pop()
+        if p in options or doc.n - p <= width:
+            continue
+        options[p] = _line_options(doc, p, width, strong, strong_pos)
+        pending.extend(step.target for step in options[p])
+    # Every step moves forward, so the values can be filled from the end of the text back.
+    value: dict[int, tuple[float, Step | None, int]] = {}
+    for p in sorted(options, reverse=True):
+        value[p] = _best_step(options[p], value)
+    best: tuple[float, Step | None, int] | None = None
+    for steps in first.values():
+        found = _best_step(steps, value)
+        if best is None or found[0] > best[0]:
+            best = found
+    if best is None or best[1] is None:
+        return None
+    cuts: list[tuple[int, float]] = []
+    step: Step | None = best[1]
+    while step is not None:
+        if step.cut >= 0:
+            cuts.append((step.cut, step.gain))
+        step = value.get(step.target, (0.0, None, 0))[1]
+    return Chain(best[0], tuple(cuts), best[2])
+
+
+def _best_step(
+    steps: list[Step], value: dict[int, tuple[float, Step | None, int]]
+) -> tuple[float, Step | None, int]:
+    best: tuple[float, Step | None, int] = (float("-inf"), None, 0)
+    for step in steps:
+        rest, _, lines = value.get(step.target, (0.0, None, 0))
+        if step.gain + rest > best[0]:
+            best = (step.gain + rest, step, lines + 1)
+    return best
+
+
+def _line_options(
+    doc: _Doc, p: int, w: int, strong: list[tuple[int, float]], strong_pos: list[int]
+) -> list[Step]:
+    """The best few places where the line starting at *p* can end at width *w*."""
+    end = p + w
+    i = bisect_right(doc.paragraph_starts, p)
+    if i < len(doc.paragraph_starts) and doc.paragraph_starts[i] <= end:
+        return [Step(doc.paragraph_starts[i], 0.0, -1)]
+    steps: list[Step] = []
+    i = bisect_right(doc.space_starts, end) - 1
+    last_space = doc.space_starts[i] if i >= 0 and doc.space_starts[i] > p else -1
+    if last_space > end - FAR_SPACE:
+        steps.append(Step(last_space + 1, -SPACE_COST, -1))
+    k = doc.token_at(end - 1)
+    if k >= 0:
+        _token_ends(doc, k, p, end, cost=0.0, steps=steps)
+    prev = (k if k >= 0 else bisect_right(doc.starts, end - 1)) - 1
+    if prev >= 0 and doc.spans[prev][1] > max(p, end - SLACK):
+        _token_ends(doc, prev, p, end, cost=MISFIT_COST, steps=steps)
+    for j in range(bisect_right(strong_pos, p), bisect_right(strong_pos, end)):
+        pos, score = strong[j]
+        steps.append(Step(pos, score - SHORT_LINE_COST, pos))
+    if not steps:
+        nxt = bisect_left(doc.starts, end)
+        target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
+        return [Step(max(target, p + 1), -2 * SPACE_COST, -1)]
+    best: dict[int, Step] = {}
+    for step in steps:
+        held = best.get(step.target)
+        if held is None or step.gain > held.gain:
+            best[step.target] = step
+    return sorted(best.values(), key=lambda s: -s.gain)[:_ENDS_PER_LINE]
+
+
+def _token_ends(doc: _Doc, k: int, p: int, end: int, *, cost: float, steps: list[Step]) -> None:
+    a, b = doc.spans[k]
+    allowed: set[int] = set()
+    for off, score in doc.cuts(k):
+        pos = a + off
+        if p < pos <= end:
+            steps.append(Step(pos, score - cost, pos))
+            allowed.add(pos)
+    text = doc.text
+    for pos in range(max(a + 1, p + 1), min(b, end + 1)):
+        if pos in allowed:
+            continue
+        if text[pos - 1] in HYPHENS and text[pos].isalpha():
+            steps.append(Step(pos, -HYPHEN_COST - cost, -1))
+        elif text[pos - 1].isalnum() != text[pos].isalnum():
+            steps.append(Step(pos, -_SILENT_END_COST - cost, -1))
