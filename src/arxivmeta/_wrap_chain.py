@@ -31,6 +31,7 @@ from arxivmeta._wrap_costs import (
     HYPHENS,
     MISFIT_COST,
     SHORT_LINE_COST,
+    SILENT_END_COST,
     SLACK,
     SPACE_COST,
     Chain,
@@ -135,6 +136,7 @@ class _Doc:
         self.max_token = max_token
         self._cuts: dict[int, list[tuple[int, float]]] = {}
         self._by_text: dict[tuple[str, int], list[tuple[int, float]]] = {}
+        self._quiet_ends: dict[int, list[tuple[int, float]]] = {}
         self._frequency = self.lex.freq.get
         # Each distinct token is judged once.
         self._plain = {t for t in set(tokens) if self._is_plain(t)}
@@ -166,6 +168,21 @@ class _Doc:
                 found = self._score_token(k)
                 self._by_text[key] = found
             self._cuts[k] = found
+        return found
+
+    def quiet_ends(self, k: int) -> list[tuple[int, float]]:
+        """Line ends inside token *k* that insert no space, as (position, gain): after a
+        hyphen, and where a letter or digit meets a symbol."""
+        found = self._quiet_ends.get(k)
+        if found is None:
+            found = self._quiet_ends[k] = []
+            a, b = self.spans[k]
+            text = self.text
+            for pos in range(a + 1, b):
+                if text[pos - 1] in HYPHENS and text[pos].isalpha():
+                    found.append((pos, -HYPHEN_COST))
+                elif text[pos - 1].isalnum() != text[pos].isalnum():
+                    found.append((pos, -SILENT_END_COST))
         return found
 
     def _score_token(self, k: int) -> list[tuple[int, float]]:
@@ -502,7 +519,7 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
         # Medium cuts include more false ones: widths a vote short of the best stay in.
         widths = _likely_widths(doc, min_w, max_w, medium, slack=1)
     best: Chain | None = None
-    best_width = 0
+    best_width = best_indent = 0
     for indent in (0, 2):
         found = _chains(
             doc,
@@ -516,19 +533,47 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
         )
         for width, chain in found.items():
             if best is None or chain.value > best.value:
-                best, best_width = chain, width
+                best, best_width, best_indent = chain, width, indent
     if best is None or not _reads_as_wrapped(best, relaxed_share=_RELAXED_SHARE):
         return None
-    if len(best.cuts) == best.lines and min(score for _, score in best.cuts) >= _WEAK_LINE:
+    steps = _greedy_steps(doc, memo, best_width, best_indent)
+    unclear = next((i for i, (_, step) in enumerate(steps) if _unclear(step)), None)
+    if unclear is None:
         return best  # every line ends in a readable cut: nothing to resynchronise
-    # Some line ends are unclear, and the greedy chain may have lost step there: let each
-    # line choose among its best few ends.
-    # The width the greedy chain chose is kept: trying every width again costs twice as
-    # much for little gain.
-    resynced = resync_chain(doc, best_width, (0, 2), strong, strong_pos)
-    if resynced is None or not _reads_as_wrapped(resynced, relaxed_share=0.0):
+    # From the line before the first unclear end on, the greedy chain may have lost step:
+    # let each line choose among its best few ends. The width the greedy chain chose is
+    # kept; trying every width again costs twice as much for little gain.
+    kept = steps[: max(0, unclear - 1)]
+    start = steps[len(kept)][0]
+    first = (best_width, best_width - 2) if start == 0 else (best_width,)
+    tail = resync_chain(
+        doc, best_width, first_widths=first, start=start, strong=strong, strong_pos=strong_pos
+    )
+    if tail is None:
         return None
-    return resynced
+    resynced = Chain(
+        sum(step.gain for _, step in kept) + tail.value,
+        tuple((step.cut, step.gain) for _, step in kept if step.cut >= 0) + tail.cuts,
+        len(kept) + tail.lines,
+    )
+    return resynced if _reads_as_wrapped(resynced, relaxed_share=0.0) else None
+
+
+def _unclear(step: Step) -> bool:
+    return step.cut < 0 or step.gain < _WEAK_LINE
+
+
+def _greedy_steps(
+    doc: _Doc, memo: dict[tuple[int, int], Step], width: int, indent: int
+) -> list[tuple[int, Step]]:
+    """The greedy chain's lines at *width* as (start, step), read back from *memo*."""
+    steps: list[tuple[int, Step]] = []
+    p, w = 0, width - indent
+    while doc.n - p > w:
+        step = memo[(p, w)]
+        steps.append((p, step))
+        p, w = step.target, width
+    return steps
 
 
 def _reads_as_wrapped(chain: Chain, *, relaxed_share: float) -> bool:

@@ -18,6 +18,9 @@ FAR_SPACE = 25  # a line ending at a space ends near the width, not in the middl
 SLACK = 12  # how far before the width a misfit line may end
 MISFIT_COST = 3.0  # a line that ended one word early (text edited after wrapping)
 HYPHENS = "-\u2010"
+# A line end that inserts nothing, where a letter meets a symbol: it lets the chain pass a
+# break where no space may go ("al.|(2007)") without losing step. Costlier than a hyphen.
+SILENT_END_COST = 6.0
 
 
 class Step(NamedTuple):

@@ -27,8 +27,6 @@ from typing import TYPE_CHECKING
 
 from arxivmeta._wrap_costs import (
     FAR_SPACE,
-    HYPHEN_COST,
-    HYPHENS,
     MISFIT_COST,
     SHORT_LINE_COST,
     SLACK,
@@ -40,27 +38,25 @@ from arxivmeta._wrap_costs import (
 if TYPE_CHECKING:
     from arxivmeta._wrap_chain import _Doc
 
-# A line end that inserts nothing, where a letter meets a symbol: it lets the chain pass a
-# break where no space may go ("al.|(2007)") without losing step. Costlier than a hyphen.
-_SILENT_END_COST = 6.0
 _ENDS_PER_LINE = 6
 
 
 def resync_chain(
     doc: _Doc,
     width: int,
-    indents: tuple[int, ...],
+    *,
+    first_widths: tuple[int, ...],
+    start: int,
     strong: list[tuple[int, float]],
     strong_pos: list[int],
 ) -> Chain | None:
-    """The best chain of line ends at *width*, each line choosing among its best ends."""
+    """The best chain of line ends from *start* at *width* (the first line at any of
+    *first_widths*), each line choosing among its best few ends."""
     options: dict[int, list[Step]] = {}
-    first = {
-        indent: _line_options(doc, 0, width - indent, strong, strong_pos)
-        for indent in indents
-        if doc.n > width - indent
-    }
-    pending = [step.target for steps in first.values() for step in steps]
+    first = [
+        _line_options(doc, start, w, strong, strong_pos) for w in first_widths if doc.n - start > w
+    ]
+    pending = [step.target for steps in first for step in steps]
     while pending:
         p = pending.pop()
         if p in options or doc.n - p <= width:
@@ -72,7 +68,7 @@ def resync_chain(
     for p in sorted(options, reverse=True):
         value[p] = _best_step(options[p], value)
     best: tuple[float, Step | None, int] | None = None
-    for steps in first.values():
+    for steps in first:
         found = _best_step(steps, value)
         if best is None or found[0] > best[0]:
             best = found
@@ -133,18 +129,13 @@ def _line_options(
 
 
 def _token_ends(doc: _Doc, k: int, p: int, end: int, *, cost: float, steps: list[Step]) -> None:
-    a, b = doc.spans[k]
+    a = doc.spans[k][0]
     allowed: set[int] = set()
     for off, score in doc.cuts(k):
         pos = a + off
         if p < pos <= end:
             steps.append(Step(pos, score - cost, pos))
             allowed.add(pos)
-    text = doc.text
-    for pos in range(max(a + 1, p + 1), min(b, end + 1)):
-        if pos in allowed:
-            continue
-        if text[pos - 1] in HYPHENS and text[pos].isalpha():
-            steps.append(Step(pos, -HYPHEN_COST - cost, -1))
-        elif text[pos - 1].isalnum() != text[pos].isalnum():
-            steps.append(Step(pos, -_SILENT_END_COST - cost, -1))
+    for pos, gain in doc.quiet_ends(k):
+        if p < pos <= end and pos not in allowed:
+            steps.append(Step(pos, gain - cost, -1))
