@@ -100,6 +100,10 @@ class Cut(NamedTuple):
     score: float
 
 
+def _best_first(cut: tuple[int, float]) -> tuple[float, int]:
+    return (-cut[1], cut[0])
+
+
 class _Doc:
     """One text: its tokens, word model and cached per-token cut scores."""
 
@@ -137,6 +141,7 @@ class _Doc:
         self._cuts: dict[int, list[tuple[int, float]]] = {}
         self._by_text: dict[tuple[str, int], list[tuple[int, float]]] = {}
         self._quiet_ends: dict[int, list[tuple[int, float]]] = {}
+        self._ranked: dict[int, list[tuple[int, float]]] = {}
         self._frequency = self.lex.freq.get
         # Each distinct token is judged once.
         self._plain = {t for t in set(tokens) if self._is_plain(t)}
@@ -168,6 +173,16 @@ class _Doc:
                 found = self._score_token(k)
                 self._by_text[key] = found
             self._cuts[k] = found
+        return found
+
+    def ranked_cuts(self, k: int) -> list[tuple[int, float]]:
+        """Allowed cuts of token *k* as (position in the text, score), best first."""
+        found = self._ranked.get(k)
+        if found is None:
+            a = self.spans[k][0]
+            found = self._ranked[k] = sorted(
+                ((a + off, score) for off, score in self.cuts(k)), key=_best_first
+            )
         return found
 
     def quiet_ends(self, k: int) -> list[tuple[int, float]]:
@@ -303,10 +318,12 @@ def _best_cut(
     doc: _Doc, k: int, p: int, end: int, *, cost: float, best: Step | None
 ) -> Step | None:
     a, b = doc.spans[k]
-    for off, score in doc.cuts(k):
-        pos = a + off
-        if p < pos <= end and (best is None or score - cost > best.gain):
-            best = Step(pos, score - cost, pos)
+    for pos, score in doc.ranked_cuts(k):
+        if p < pos <= end:
+            # The first cut in the line is the best one it can end at.
+            if best is None or score - cost > best.gain:
+                best = Step(pos, score - cost, pos)
+            break
     text = doc.text
     if (best is None or best.gain < -HYPHEN_COST - cost) and (
         text.find("-", a, b) >= 0 or text.find("\u2010", a, b) >= 0

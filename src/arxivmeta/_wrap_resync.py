@@ -38,7 +38,7 @@ from arxivmeta._wrap_costs import (
 if TYPE_CHECKING:
     from arxivmeta._wrap_chain import _Doc
 
-_ENDS_PER_LINE = 6
+_ENDS_PER_LINE = 3
 
 
 def resync_chain(
