@@ -41,7 +41,7 @@ from arxivmeta._wrap_junctions import score_token
 from arxivmeta._wrap_resync import resync_chain
 
 #: (local threshold, geometry threshold, min width, max width, max token length)
-DEFAULT_PARAMS = (6.5, -4.0, 60, 84, 60)
+DEFAULT_PARAMS = (6.5, -7.0, 60, 84, 60)
 
 # The geometry is only tried on abstract-sized texts; longer ones get local cuts only, which
 # keeps the work per character constant.

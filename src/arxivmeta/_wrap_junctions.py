@@ -165,6 +165,10 @@ def _open_score(token: str, left: str, right: str, lw: str, lex: Lexicon) -> flo
     inner = _leading_run(right[1:])
     if lw.lower() in _FUNCTIONS or len(lw) == 1:
         return _FORBIDDEN  # "min(x)", "f(x)"
+    if inner.isdigit() and (lw.isdigit() or (len(lw) >= 3 and lw.isalpha() and lw.islower())):
+        # "ranges(1.7-1.8)", "331(2003)": a number in brackets after a word or a page is
+        # a value or a citation, spaced in prose; the wrap geometry may pick it.
+        return _WEAK
     if len(inner) >= 2 and inner.isalpha() and _known_word(lw, lex, token, 3):
         return _OPEN_CUT
     if len(inner) == 1 or not (lw.islower() and _known_word(lw, lex, token, 3)):

@@ -58,7 +58,7 @@ class WrapConfig:
     #: Cut a token outside the wrap geometry only when the evidence is at least this strong.
     local_threshold: float = 6.5
     #: A cut the wrap geometry asks for is made when its evidence is at least this.
-    geometry_threshold: float = -4.0
+    geometry_threshold: float = -7.0
     min_width: int = 60
     max_width: int = 84
     #: Tokens longer than this (URLs, formulas) are never cut: it bounds the work per token.
