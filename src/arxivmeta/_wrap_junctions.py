@@ -235,7 +235,7 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
     # Where both halves are English words, the whole is judged by the English list alone:
     # the text repeating a glued pair ("theoutradius" twice) is no evidence that it is one
     # word, and a repair must not depend on how many such pairs it has already split.
-    joined_english = lex.logp(run, _IGNORE_TEXT)
+    joined_english: float | None = None  # looked up when first needed
     known = lex.freq.get
     seen = lex.doc_counts.get
     logp = lex.logp
@@ -262,11 +262,12 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
                 continue
         else:
             fr, sr = known(rw), seen(rw)
-        whole = (
-            joined_english
-            if fl is not None and fr is not None and (off > 1 or lw == "a") and off < n - 1
-            else joined
-        )
+        if fl is not None and fr is not None and (off > 1 or lw == "a") and off < n - 1:
+            if joined_english is None:
+                joined_english = lex.logp(run, _IGNORE_TEXT)
+            whole = joined_english
+        else:
+            whole = joined
         # A half that neither list knows is a plain unknown string: the letters of a
         # lower-case or capitalised run are never a number or an acronym.
         if sl:
@@ -305,6 +306,11 @@ def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int
     """
     out: list[tuple[int, float]] = []
     inside_math = dollars_before % 2 == 1
+    if token.isalnum():
+        # The common case, one run of letters and digits: its cuts come out in order.
+        if not inside_math and len(token) >= 2:
+            _score_run(token, 0, lex, out)
+        return out
     previous_end = 0
     for match in _ALNUM_RUN.finditer(token):
         i, j = match.span()
