@@ -349,9 +349,6 @@ def _best_cut(
     return best
 
 
-_END = Chain(0.0, (), 0)
-
-
 def _chains(
     doc: _Doc,
     p: int,
@@ -361,19 +358,20 @@ def _chains(
     strong: list[tuple[int, float]],
     strong_pos: list[int],
     memo: dict[tuple[int, int], Step],
-    tails: dict[tuple[int, tuple[int, ...]], dict[int, Chain]],
-) -> dict[int, Chain]:
-    """Follow the greedy line ends from *p* for all *widths* at once; widths that agree on
-    where a line ends share the work of the lines after it."""
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, float]],
+) -> dict[int, float]:
+    """Follow the greedy line ends from *p* for all *widths* at once and return the value
+    of each width's chain; widths that agree on where a line ends share the work of the
+    lines after it. The steps stay in *memo*, to read the best chain back."""
     key = (p, tuple(widths))
     if indent == 0 and key in tails:
         return tails[key]
-    out: dict[int, Chain] = {}
+    out: dict[int, float] = {}
     groups: dict[Step, list[int]] = {}
     for width in widths:
         w = width - indent
         if doc.n - p <= w:
-            out[width] = _END
+            out[width] = 0.0
             continue
         step = memo.get((p, w))
         if step is None:
@@ -392,9 +390,7 @@ def _chains(
             tails=tails,
         )
         for width in group:
-            tail = rest[width]
-            cuts = tail.cuts if step.cut < 0 else ((step.cut, step.gain), *tail.cuts)
-            out[width] = Chain(step.gain + tail.value, cuts, tail.lines + 1)
+            out[width] = step.gain + rest[width]
     if indent == 0:
         tails[key] = out
     return out
@@ -539,7 +535,7 @@ def _likely_widths(
 def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float]]) -> Chain | None:
     strong_pos = [pos for pos, _ in strong]
     memo: dict[tuple[int, int], Step] = {}
-    tails: dict[tuple[int, tuple[int, ...]], dict[int, Chain]] = {}
+    tails: dict[tuple[int, tuple[int, ...]], dict[int, float]] = {}
     widths = _likely_widths(doc, min_w, max_w, strong)
     if len(widths) > max_w - min_w:
         # No two confident cuts one line apart: let cuts of medium evidence vote.
@@ -550,7 +546,7 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
                 medium.append((doc.starts[k] + hit[0], hit[1]))
         # Medium cuts include more false ones: widths a vote short of the best stay in.
         widths = _likely_widths(doc, min_w, max_w, medium, slack=1)
-    best: Chain | None = None
+    best_value: float | None = None
     best_width = best_indent = 0
     for indent in (0, 2):
         found = _chains(
@@ -563,12 +559,15 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
             memo=memo,
             tails=tails,
         )
-        for width, chain in found.items():
-            if best is None or chain.value > best.value:
-                best, best_width, best_indent = chain, width, indent
-    if best is None or not _reads_as_wrapped(best, relaxed_share=_RELAXED_SHARE):
+        for width, value in found.items():
+            if best_value is None or value > best_value:
+                best_value, best_width, best_indent = value, width, indent
+    if best_value is None:
         return None
     steps = _greedy_steps(doc, memo, best_width, best_indent)
+    best = Chain(best_value, tuple((s.cut, s.gain) for _, s in steps if s.cut >= 0), len(steps))
+    if not _reads_as_wrapped(best, relaxed_share=_RELAXED_SHARE):
+        return None
     unclear = next((i for i, (_, step) in enumerate(steps) if _unclear(step)), None)
     if unclear is None:
         return best  # every line ends in a readable cut: nothing to resynchronise
