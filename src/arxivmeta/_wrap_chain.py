@@ -159,7 +159,13 @@ class _Doc:
         self._ranked: dict[int, list[tuple[int, float]]] = {}
         self._frequency = self.lex.freq.get
         # Each distinct token is judged once.
-        self._plain = {t for t in set(tokens) if self._is_plain(t)}
+        frequency = self._frequency
+        self._plain = {
+            t
+            for t in set(tokens)
+            # A common word settles most tokens in one look-up, without a method call.
+            if (t.isalpha() and frequency(t.lower(), 0.0) >= _PLAIN_FREQUENCY) or self._is_plain(t)
+        }
         self.candidates = [
             k for k, t in enumerate(tokens) if 2 <= len(t) <= max_token and t not in self._plain
         ]
@@ -221,11 +227,16 @@ class _Doc:
             # A known word is left whole even where the wrap geometry points at it: the
             # geometry then reads the line as ending at a space, which costs a penalty.
             return []
-        if self.extra and token.strip(".,;:!?()[]{}\"'") in self.extra:
+        return self.score_text(token, self._dollars[k])
+
+    def score_text(self, text: str, dollars_before: int) -> list[tuple[int, float]]:
+        """Allowed cuts of *text* (a token or a piece of one) as (offset, score); never
+        inside a word of the user's vocabulary."""
+        if self.extra and text.strip(".,;:!?()[]{}\"'") in self.extra:
             return []
-        protected = _protected_offsets(token, self.extra) if self.extra else set()
-        found = score_token(token, self.lex, self._dollars[k])
-        if protected:
+        found = score_token(text, self.lex, dollars_before)
+        if self.extra:
+            protected = _protected_offsets(text, self.extra)
             found = [(off, score) for off, score in found if off not in protected]
         return found
 
@@ -501,7 +512,7 @@ def _recut_pieces(doc: _Doc, chosen: dict[int, tuple[float, str]], threshold: fl
             piece = doc.text[start:end]
             if len(piece) < 2 or doc.is_plain_text(piece):
                 continue
-            cuts = score_token(piece, doc.lex, doc.dollars_before(k, start))
+            cuts = doc.score_text(piece, doc.dollars_before(k, start))
             best = max(cuts, key=lambda c: c[1], default=None)
             if best is not None and best[1] >= threshold:
                 chosen[start + best[0]] = (best[1], "evidence")

@@ -320,11 +320,13 @@ def score_token(token: str, lex: Lexicon, dollars_before: int) -> list[tuple[int
         command = i > 0 and token[i - 1] in "\\^_"
         if not inside_math and not command and j - i >= 2:
             _score_run(match.group(), i, lex, out)
-    n = len(token)
-    # Cuts with a symbol on either side are judged by typography.
+    # Cuts with a symbol on either side are judged by typography; none falls inside the
+    # opening brackets or the closing punctuation of a token ("(word", "word).").
+    first = len(token) - len(token.lstrip("([{"))
+    last = len(token.rstrip(".,;:!?)]}"))
     offsets = {o for m in _SYMBOL.finditer(token) for o in (m.start(), m.start() + 1)}
     for off in sorted(offsets):
-        if 0 < off < n:
+        if first < off < last:
             score = split_score(token, off, lex, dollars_before)
             if score is not None:
                 out.append((off, score))
