@@ -47,6 +47,7 @@ DEFAULT_PARAMS = (6.5, -7.0, 60, 84, 60)
 # The geometry is only tried on abstract-sized texts; longer ones get local cuts only, which
 # keeps the work per character constant.
 _MAX_GEOMETRY_CHARS = 12_000
+_MAX_RESYNC_CHARS = 3_000  # arXiv abstracts are at most 1,920 characters
 _CHUNK = 8_192
 _PARAGRAPH_COST = 1.0  # an indented line starts a paragraph; the line before may be short
 _GOOD_CUT = 2.0
@@ -580,8 +581,10 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
     if not _reads_as_wrapped(best, relaxed_share=_RELAXED_SHARE):
         return None
     unclear = next((i for i, (_, step) in enumerate(steps) if _unclear(step)), None)
-    if unclear is None:
-        return best  # every line ends in a readable cut: nothing to resynchronise
+    if unclear is None or doc.n > _MAX_RESYNC_CHARS:
+        # Every line ends in a readable cut, or the text is longer than an abstract, where
+        # the search over several ends per line would cost more per character.
+        return best
     # From the line before the first unclear end on, the greedy chain may have lost step:
     # let each line choose among its best few ends. The width the greedy chain chose is
     # kept; trying every width again costs twice as much for little gain.
@@ -592,7 +595,7 @@ def _pick_chain(doc: _Doc, min_w: int, max_w: int, strong: list[tuple[int, float
         doc, best_width, first_widths=first, start=start, strong=strong, strong_pos=strong_pos
     )
     if tail is None:
-        return None
+        return best  # the lines keep branching: the greedy chain stands
     resynced = Chain(
         sum(step.gain for _, step in kept) + tail.value,
         tuple((step.cut, step.gain) for _, step in kept if step.cut >= 0) + tail.cuts,

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from arxivmeta._wrap_chain import _Doc
 
 _ENDS_PER_LINE = 3
+_STARTS_PER_LINE = 12
 
 
 def resync_chain(
@@ -57,10 +58,16 @@ def resync_chain(
         _line_options(doc, start, w, strong, strong_pos) for w in first_widths if doc.n - start > w
     ]
     pending = [step.target for steps in first for step in steps]
+    # Wrapped text reconverges within a line or two (abstracts reach at most nine line
+    # starts per line); text that keeps branching was not wrapped at this width, and
+    # following every branch would cost far more per character than the greedy chain.
+    budget = _STARTS_PER_LINE * ((doc.n - start) // width + 1)
     while pending:
         p = pending.pop()
         if p in options or doc.n - p <= width:
             continue
+        if len(options) >= budget:
+            return None
         options[p] = _line_options(doc, p, width, strong, strong_pos)
         pending.extend(step.target for step in options[p])
     # Every step moves forward, so the values can be filled from the end of the text back.
