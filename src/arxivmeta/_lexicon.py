@@ -67,6 +67,17 @@ def common_words(threshold: float = 1e-4) -> tuple[frozenset[str], int]:
     return words, max(map(len, words), default=0)
 
 
+@functools.cache
+def common_prefixes(threshold: float = 1e-4) -> frozenset[str]:
+    """Every prefix of the words of :func:`common_words`, to stop a scan early.
+
+    >>> "th" in common_prefixes(), "thx" in common_prefixes()
+    (True, False)
+    """
+    words, _ = common_words(threshold)
+    return frozenset(w[:i] for w in words for i in range(1, len(w) + 1))
+
+
 def english_frequencies() -> Mapping[str, float]:
     """Return wordfreq's English word → frequency table, loaded once and read-only."""
     return MappingProxyType(_english_table())

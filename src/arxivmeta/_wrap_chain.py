@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from arxivmeta._lexicon import Lexicon, common_words
+from arxivmeta._lexicon import Lexicon, common_prefixes, common_words
 from arxivmeta._wrap_costs import (
     FAR_SPACE,
     HYPHEN_COST,
@@ -68,9 +68,12 @@ _COMMON = 1e-4  # "of", "the", "is", "can": words that web text often glues by m
 def _two_common_words(low: str) -> bool:
     """Whether *low* reads as two common words ("ofthe", "isa", "wecan")."""
     common, longest = common_words(_COMMON)
-    n = len(low)
-    for i in range(max(1, n - longest), min(n, longest + 1)):
-        if low[:i] in common and low[i:] in common:
+    prefixes = common_prefixes(_COMMON)
+    for i in range(1, min(len(low), longest + 1)):
+        left = low[:i]
+        if left not in prefixes:
+            return False  # no common word starts this way, nor with anything longer
+        if left in common and low[i:] in common:
             return True
     return False
 

@@ -231,7 +231,16 @@ def _alnum_score(
 
 def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]]) -> None:
     low = run.lower()
-    joined = lex.logp(run, 1)
+    n = len(run)
+    # Plain lower-case (or capitalised) letters: no casing cue can apply, so the word
+    # model is inlined; anything else goes through _alnum_score.
+    plain_case = not lex.extra and run.isalpha() and (run.islower() or run[1:].islower())
+    if plain_case and low not in lex.freq and lex.doc_counts.get(low, 0) <= 1:
+        # The usual glued token, used once and in no list: an unknown string (the letters
+        # of such a run are never a number or an acronym).
+        joined = UNKNOWN_BASE - UNKNOWN_PER_CHAR * n
+    else:
+        joined = lex.logp(run, 1)
     # Where both halves are English words, the whole is judged by the English list alone:
     # the text repeating a glued pair ("theoutradius" twice) is no evidence that it is one
     # word, and a repair must not depend on how many such pairs it has already split.
@@ -241,10 +250,6 @@ def _score_run(run: str, start: int, lex: Lexicon, out: list[tuple[int, float]])
     logp = lex.logp
     log = math.log
     prefix_penalty = _PREFIX_PENALTY if joined < _KNOWN_FLOOR else 0.0
-    # Plain lower-case (or capitalised) letters: no casing cue can apply, so the word
-    # model is inlined; anything else goes through _alnum_score.
-    plain_case = not lex.extra and run.isalpha() and (run.islower() or run[1:].islower())
-    n = len(run)
     for off in range(1, n):
         if not plain_case:
             score = _alnum_score(run[:off], run[off:], run[off - 1], run[off], lex, joined=joined)
