@@ -36,14 +36,14 @@ from arxivmeta._wrap_costs import (
 )
 
 if TYPE_CHECKING:
-    from arxivmeta._wrap_chain import _Doc
+    from arxivmeta._wrap_doc import Doc
 
 _ENDS_PER_LINE = 3
 _STARTS_PER_LINE = 12
 
 
 def resync_chain(
-    doc: _Doc,
+    doc: Doc,
     width: int,
     *,
     first_widths: tuple[int, ...],
@@ -102,7 +102,7 @@ def _best_step(
 
 
 def _line_options(
-    doc: _Doc, p: int, w: int, strong: list[tuple[int, float]], strong_pos: list[int]
+    doc: Doc, p: int, w: int, strong: list[tuple[int, float]], strong_pos: list[int]
 ) -> list[Step]:
     """The best few places where the line starting at *p* can end at width *w*."""
     end = p + w
@@ -135,7 +135,7 @@ def _line_options(
     return sorted(best.values(), key=lambda s: -s.gain)[:_ENDS_PER_LINE]
 
 
-def _token_ends(doc: _Doc, k: int, p: int, end: int, *, cost: float, steps: list[Step]) -> None:
+def _token_ends(doc: Doc, k: int, p: int, end: int, *, cost: float, steps: list[Step]) -> None:
     a = doc.spans[k][0]
     allowed: set[int] = set()
     for off, score in doc.cuts(k):
