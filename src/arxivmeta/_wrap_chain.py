@@ -20,19 +20,18 @@ with strong evidence on their own are made.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from arxivmeta._wrap_costs import (
-    FAR_SPACE,
     HYPHEN_COST,
-    HYPHENS,
     MISFIT_COST,
-    SHORT_LINE_COST,
-    SLACK,
-    SPACE_COST,
     Chain,
     Step,
+    misfit_token,
+    no_fit_end,
+    paragraph_end,
+    space_end,
+    strong_ends,
 )
 from arxivmeta._wrap_doc import Doc
 from arxivmeta._wrap_resync import resync_chain
@@ -45,7 +44,6 @@ DEFAULT_PARAMS = (6.5, -7.0, 60, 84, 60)
 _MAX_GEOMETRY_CHARS = 12_000
 _MAX_RESYNC_CHARS = 3_000  # arXiv abstracts are at most 1,920 characters
 _CHUNK = 8_192
-_PARAGRAPH_COST = 1.0  # an indented line starts a paragraph; the line before may be short
 _GOOD_CUT = 2.0
 _WEAK_LINE = -4.0  # a line end scoring less reads as unclear
 _RELAXED_SHARE = 0.7  # share of readable line ends that lets technical text through
@@ -69,55 +67,35 @@ def _line_end(
 ) -> Step:
     """Where the line starting at *p* ends when the text was wrapped at width *w*."""
     end = p + w
-    i = bisect_right(doc.paragraph_starts, p)
-    if i < len(doc.paragraph_starts) and doc.paragraph_starts[i] <= end:
-        # An indented line starts a paragraph: the line before ends here, however short.
-        return Step(doc.paragraph_starts[i], 0.0, -1)
-    i = bisect_right(doc.space_starts, end) - 1
-    last_space = doc.space_starts[i] if i >= 0 and doc.space_starts[i] > p else -1
-    best = Step(last_space + 1, -SPACE_COST, -1) if last_space > end - FAR_SPACE else None
+    paragraph = paragraph_end(doc, p, end)
+    if paragraph is not None:
+        return paragraph
+    best = space_end(doc, p, end)
     k = doc.token_at(end - 1)
     if k >= 0:
         best = _best_cut(doc, k, p, end, cost=0.0, best=best)
-    # A line that ended one word early (text edited after wrapping, a wider last word):
-    # the token just before the greedy one, at a cost.
-    prev = (k if k >= 0 else bisect_right(doc.starts, end - 1)) - 1
-    if (
-        (best is None or best.gain < _GOOD_CUT)
-        and prev >= 0
-        and doc.spans[prev][1] > max(p, end - SLACK)
-    ):
-        best = _best_cut(doc, prev, p, end, cost=MISFIT_COST, best=best)
-    lo = bisect_right(strong_pos, p)
-    hi = bisect_right(strong_pos, end)
-    for j in range(lo, hi):
-        pos, score = strong[j]
-        gain = score - SHORT_LINE_COST
-        if best is None or gain > best.gain:
-            best = Step(pos, gain, pos)
-    if best is None:
-        # Nothing fits this width (a long formula or URL): resume after the next token.
-        nxt = bisect_left(doc.starts, end)
-        target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
-        best = Step(max(target, p + 1), -2 * SPACE_COST, -1)
-    return best
+    if best is None or best.gain < _GOOD_CUT:
+        prev = misfit_token(doc, k, p, end)
+        if prev >= 0:
+            best = _best_cut(doc, prev, p, end, cost=MISFIT_COST, best=best)
+    for step in strong_ends(strong, strong_pos, p, end):
+        if best is None or step.gain > best.gain:
+            best = step
+    return no_fit_end(doc, p, end) if best is None else best
 
 
 def _best_cut(doc: Doc, k: int, p: int, end: int, *, cost: float, best: Step | None) -> Step | None:
-    a, b = doc.spans[k]
     for pos, score in doc.ranked_cuts(k):
         if p < pos <= end:
             # The first cut in the line is the best one it can end at.
             if best is None or score - cost > best.gain:
                 best = Step(pos, score - cost, pos)
             break
-    text = doc.text
-    if (best is None or best.gain < -HYPHEN_COST - cost) and (
-        text.find("-", a, b) >= 0 or text.find("\u2010", a, b) >= 0
-    ):
-        for pos in range(max(a + 1, p + 1), min(b, end + 1)):
-            if text[pos - 1] in HYPHENS and text[pos].isalpha():
-                best = Step(pos, -HYPHEN_COST - cost, -1)
+    if best is None or best.gain < -HYPHEN_COST - cost:
+        # After a hyphen the line may end with nothing to repair; the last such place.
+        for pos, gain in doc.quiet_ends(k):
+            if gain == -HYPHEN_COST and p < pos <= end:
+                best = Step(pos, gain - cost, -1)
     return best
 
 
@@ -320,7 +298,7 @@ def _pick_chain(doc: Doc, min_w: int, max_w: int, strong: list[tuple[int, float]
         widths = _likely_widths(doc, min_w, max_w, medium, slack=1)
     best_value: float | None = None
     best_width = best_indent = 0
-    for indent in (0, 2):
+    for indent in (0, _FIRST_LINE_INDENT):
         found = _chains(
             doc,
             0,
@@ -350,7 +328,7 @@ def _pick_chain(doc: Doc, min_w: int, max_w: int, strong: list[tuple[int, float]
     # kept; trying every width again costs twice as much for little gain.
     kept = steps[: max(0, unclear - 1)]
     start = steps[len(kept)][0]
-    first = (best_width, best_width - 2) if start == 0 else (best_width,)
+    first = (best_width, best_width - _FIRST_LINE_INDENT) if start == 0 else (best_width,)
     tail = resync_chain(
         doc, best_width, first_widths=first, start=start, strong=strong, strong_pos=strong_pos
     )

@@ -22,17 +22,17 @@ the word model alone is unsure:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from arxivmeta._wrap_costs import (
-    FAR_SPACE,
     MISFIT_COST,
-    SHORT_LINE_COST,
-    SLACK,
-    SPACE_COST,
     Chain,
     Step,
+    misfit_token,
+    no_fit_end,
+    paragraph_end,
+    space_end,
+    strong_ends,
 )
 
 if TYPE_CHECKING:
@@ -106,27 +106,20 @@ def _line_options(
 ) -> list[Step]:
     """The best few places where the line starting at *p* can end at width *w*."""
     end = p + w
-    i = bisect_right(doc.paragraph_starts, p)
-    if i < len(doc.paragraph_starts) and doc.paragraph_starts[i] <= end:
-        return [Step(doc.paragraph_starts[i], 0.0, -1)]
-    steps: list[Step] = []
-    i = bisect_right(doc.space_starts, end) - 1
-    last_space = doc.space_starts[i] if i >= 0 and doc.space_starts[i] > p else -1
-    if last_space > end - FAR_SPACE:
-        steps.append(Step(last_space + 1, -SPACE_COST, -1))
+    paragraph = paragraph_end(doc, p, end)
+    if paragraph is not None:
+        return [paragraph]
+    space = space_end(doc, p, end)
+    steps = [] if space is None else [space]
     k = doc.token_at(end - 1)
     if k >= 0:
         _token_ends(doc, k, p, end, cost=0.0, steps=steps)
-    prev = (k if k >= 0 else bisect_right(doc.starts, end - 1)) - 1
-    if prev >= 0 and doc.spans[prev][1] > max(p, end - SLACK):
+    prev = misfit_token(doc, k, p, end)
+    if prev >= 0:
         _token_ends(doc, prev, p, end, cost=MISFIT_COST, steps=steps)
-    for j in range(bisect_right(strong_pos, p), bisect_right(strong_pos, end)):
-        pos, score = strong[j]
-        steps.append(Step(pos, score - SHORT_LINE_COST, pos))
+    steps.extend(strong_ends(strong, strong_pos, p, end))
     if not steps:
-        nxt = bisect_left(doc.starts, end)
-        target = doc.starts[nxt] if nxt < len(doc.starts) else doc.n
-        return [Step(max(target, p + 1), -2 * SPACE_COST, -1)]
+        return [no_fit_end(doc, p, end)]
     best: dict[int, Step] = {}
     for step in steps:
         held = best.get(step.target)
