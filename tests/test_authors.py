@@ -229,21 +229,3 @@ def test_linear_time_on_large_inputs() -> None:
     parse_authors("(" * 1_000_000)
     parse_authors("A. B (" + "1, " * 100_000)
     assert time.perf_counter() - start < 5
-
-
-def test_common_word_look_up_agrees_with_wordfreq() -> None:
-    # The set look-up must answer as wordfreq's zipf_frequency does, rounding included:
-    # a sample of every language's list, the words nearest the threshold among them.
-    from wordfreq import get_frequency_dict, zipf_frequency
-
-    from arxivmeta._affiliations import _LANGUAGES, _common_word
-
-    words = {"Delft", "IRISA", "Universität", "l'Aquila", "Max-Planck", "résumé", "TU"}
-    for lang in _LANGUAGES:
-        table = get_frequency_dict(lang, wordlist="small")
-        near = sorted(table, key=lambda word: abs(table[word] - 1e-6))[:300]
-        words.update(near, list(table)[::97])
-    for word in sorted(words):
-        low = word.strip(".,;:()[]'\"").lower()
-        expected = max(zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES) >= 3
-        assert _common_word(word) is expected, word

@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import math
 from functools import cache, lru_cache
 
 import regex
@@ -256,49 +255,11 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     return -0.8
 
 
-def _common_word(word: str) -> bool:
-    """Whether *word* is common (Zipf frequency 3 or more) in one of :data:`_LANGUAGES`.
-
-    >>> _common_word("Delft"), _common_word("University"), _common_word("IRISA")
-    (False, True, False)
-    """
-    low = word.strip(_TOKEN_STRIP).lower()
-    if low.isascii() and low.isalpha():
-        # A plain word is one token to wordfreq: a set look-up gives its answer.
-        return low in _common_plain_words()
-    return _common_by_wordfreq(low)
-
-
-# Frequencies this far from Zipf 3 (1e-6) are on their side of it whatever wordfreq rounds.
-_SURELY_COMMON = 1.02e-6
-_SURELY_RARE = 0.98e-6
-
-
-@cache
-def _common_plain_words() -> frozenset[str]:
-    """The plain lower-case words that wordfreq's ``zipf_frequency`` puts at 3 or more."""
-    from wordfreq import get_frequency_dict  # noqa: PLC0415 (large tables, load on demand)
-
-    words: set[str] = set()
-    for lang in _LANGUAGES:
-        for word, freq in get_frequency_dict(lang, wordlist="small").items():
-            common = freq >= _SURELY_COMMON or (freq > _SURELY_RARE and _zipf(freq) >= 3.0)
-            if common and word.isascii() and word.isalpha() and word.islower():
-                words.add(word)
-    return frozenset(words)
-
-
-def _zipf(freq: float) -> float:
-    """wordfreq's Zipf value of a one-token frequency: three significant digits, then
-    hundredths of a Zipf unit."""
-    rounded = round(freq, math.floor(-math.log10(freq)) + 3)
-    return round(math.log10(rounded) + 9, 2)
-
-
 @lru_cache(maxsize=4096)
-def _common_by_wordfreq(low: str) -> bool:
+def _common_word(word: str) -> bool:
     from wordfreq import zipf_frequency  # noqa: PLC0415 (large tables, load on demand)
 
+    low = word.strip(_TOKEN_STRIP).lower()
     return max(zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES) >= 3.0
 
 
