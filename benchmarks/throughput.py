@@ -187,21 +187,22 @@ def compare(shapes: dict[str, list[Any]], *, rounds: int, with_peer: bool) -> No
 
     ours = safe(clean_record)
     theirs = peer_pipeline() if with_peer else None
-    best: dict[str, list[float]] = {name: [0.0, 0.0] for name in shapes}
+    our_best = dict.fromkeys(shapes, 0.0)
+    peer_best = dict.fromkeys(shapes, 0.0)
     ratios: dict[str, list[float]] = {name: [] for name in shapes}
     for _ in range(rounds):
         for name, records in shapes.items():
             mine = rate(ours, records)
-            best[name][0] = max(best[name][0], mine)
+            our_best[name] = max(our_best[name], mine)
             if theirs is not None:
                 peer_rate = rate(theirs, records)
-                best[name][1] = max(best[name][1], peer_rate)
+                peer_best[name] = max(peer_best[name], peer_rate)
                 ratios[name].append(mine / peer_rate)
     if theirs is None:
         print(f"## clean_record, 1 core (per CPU-second, best of {rounds} rounds)\n")
         print("| records | rec/s | µs/record |")
         print("|---|---:|---:|")
-        for name, (mine, _) in best.items():
+        for name, mine in our_best.items():
             print(f"| {name} | {mine:,.0f} | {1e6 / mine:,.0f} |")
         return
     print(
@@ -210,8 +211,8 @@ def compare(shapes: dict[str, list[Any]], *, rounds: int, with_peer: bool) -> No
     )
     print("| records | arxivmeta rec/s | µs/record | peer rec/s | ratio of bests | round ratios |")
     print("|---|---:|---:|---:|---:|---|")
-    for name, (mine, peer_rate) in best.items():
-        spread = ratios[name]
+    for name, mine in our_best.items():
+        peer_rate, spread = peer_best[name], ratios[name]
         summary = f"median {statistics.median(spread):.2f}× ({min(spread):.2f}–{max(spread):.2f}×)"
         print(
             f"| {name} | {mine:,.0f} | {1e6 / mine:,.0f} | {peer_rate:,.0f} | "
