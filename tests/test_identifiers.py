@@ -409,3 +409,49 @@ def test_adversarial_input_is_fast(unit: str, size: int) -> None:
     assert time.perf_counter() - started < 0.5
     if size > MAX_INPUT_LENGTH:
         assert reasons == {"too_long"}
+
+
+# --- Forms from references and publisher pages ------------------------------------------
+
+_PUBLISHER_PATHS = ("doi/", "doi/full/", "doi/abs/", "article/", "prl/abstract/", "doi/pdf/")
+_PAGE_VIEW_TAILS = ("", "/", "/pdf", "/meta", "?af=R", "#Sec2", "/full?download=true")
+
+
+@given(
+    clean_dois(),
+    st.sampled_from(_PUBLISHER_PATHS),
+    st.sampled_from(_PAGE_VIEW_TAILS),
+    st.booleans(),
+)
+def test_publisher_url_yields_its_doi(text: str, path: str, tail: str, encoded: bool) -> None:
+    """Any publisher URL whose path holds a DOI gives that DOI, whatever view it shows."""
+    assume(text.rpartition("/")[2].lower() not in {"pdf", "meta", "full", "abs"})
+    assume(not text.endswith(("/", ".")))
+    written = quote(text, safe="") if encoded else text
+    url = f"https://journals.example.org/{path}{written}{tail}"
+    assert parse_doi(url) == parse_doi(text)
+
+
+@given(clean_dois())
+def test_entities_are_decoded_once(text: str) -> None:
+    escaped = text.replace("/", "&#x2F;", 1)
+    assert parse_doi(escaped) == parse_doi(text)
+    assert _reason(parse_doi, text.replace("/", "&amp;#x2F;", 1)) == (
+        errors.InvalidDOI,
+        "bad_entity_encoding",
+    )
+
+
+def test_lookalike_letters_are_folded_only_outside_a_doi_suffix() -> None:
+    # "а" and "о" below are Cyrillic: read as Latin in the label, kept in the suffix.
+    assert str(parse_doi("d\u043ei:10.1000/\u0430bc")) == "10.1000/\u0430bc"
+    assert parse_identifier("10.48550/\u0430rXiv.2406.16171") == parse_arxiv_id("2406.16171")
+
+
+@given(arxiv_texts())
+def test_arxiv_datacite_doi_keeps_the_version(written: tuple[str, int | None]) -> None:
+    text, version = written
+    found = parse_identifier(f"10.48550/arXiv.{text}")
+    assert isinstance(found, ArxivId)
+    assert found.version == version
+    assert str(parse_doi(f"doi:10.48550/arXiv.{text}")) == f"10.48550/arXiv.{found.id}"

@@ -59,6 +59,8 @@ _ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
 _REFS_TAIL_RE = regex.compile(r"(?<=[\p{Ll}.'])(\d{1,3}(?:\s*[,&]\s*\d{1,3})*)\s*$")
 _WORD_SPLIT_RE = regex.compile(r"[\s\-]")
+# "U.C.Berkeley", "U.Chicago": "U." for University run into the name of the place.
+_UNIVERSITY_U_RE = regex.compile(r"^U\.(?:\p{Lu}\.)*\p{Lu}\p{Ll}")
 _FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
 _LANGUAGES = ("en", "de", "fr", "es", "it")
 _TOKEN_STRIP = ".,;:()[]'\""
@@ -229,6 +231,8 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     camel_parts = _CAMEL_RE.split(head_part)
     if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
         return 2.5
+    if _UNIVERSITY_U_RE.match(first):
+        return 2.5
     if is_collaboration(tail) or _university_abbreviation(tail_tokens):
         return 2.5
     if is_acronym(first):
@@ -263,13 +267,45 @@ def _common_word(word: str) -> bool:
     return max(zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES) >= 3.0
 
 
-def find_glue(piece: str, *, glued_context: bool = False) -> tuple[int, float] | None:
+def repeated_tails(pieces: list[str]) -> frozenset[str]:
+    """Tails that could be glued affiliations and follow the names of two or more pieces.
+
+    The same word stuck to different names ("HillenbrandCaltech", "CarpenterCaltech") is
+    an affiliation shared by co-authors: surnames do not repeat as camel-cased endings. A
+    tail that reads as a syllable of a given name, a suffix or an initial never counts
+    ("Kim ByungHoon, Lee JaeHoon" keeps both names whole).
+
+    >>> sorted(repeated_tails(["Lynne A. HillenbrandCaltech", "John M. CarpenterCaltech"]))
+    ['Caltech']
+    >>> repeated_tails(["Kim ByungHoon", "Lee JaeHoon"])
+    frozenset()
+    """
+    seen: dict[str, int] = {}
+    for piece in pieces:
+        tails = set()
+        for pos in _split_points(piece):
+            head, tail = piece[:pos], piece[pos:].strip()
+            if name_score(head) > 0 and tail_score(head, tail, glued_context=True) > -3.0:
+                tails.add(tail)
+        for tail in tails:
+            seen[tail] = seen.get(tail, 0) + 1
+    return frozenset(tail for tail, count in seen.items() if count >= 2)
+
+
+def find_glue(
+    piece: str, *, glued_context: bool = False, repeated: frozenset[str] = frozenset()
+) -> tuple[int, float] | None:
     """The best offset where an affiliation is glued onto the name in ``piece``, and its score.
+
+    ``repeated`` holds tails glued to other names of the line (:func:`repeated_tails`);
+    one of them is strong evidence.
 
     >>> find_glue("Yérom-David BrombergIRISA")
     (20, 2.0)
     >>> find_glue("Kevin McDonald") is None, find_glue("Xiaolin Li") is None
     (True, True)
+    >>> find_glue("Lynne A. HillenbrandCaltech", repeated=frozenset({"Caltech"}))
+    (20, 2.0)
     """
     m = _FOR_THE_RE.search(piece) if "the " in piece else None
     if m is not None and name_score(piece[: m.start()]) > 0:
@@ -279,6 +315,8 @@ def find_glue(piece: str, *, glued_context: bool = False) -> tuple[int, float] |
         head, tail = piece[:pos], piece[pos:]
         if name_score(head) <= 0:
             continue
+        if tail.strip() in repeated:
+            return pos, 2.0
         score = tail_score(head, tail, glued_context=glued_context)
         if score > 0:
             return pos, score  # the earliest plausible point: affiliations have capitals too

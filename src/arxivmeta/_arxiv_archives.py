@@ -1,10 +1,20 @@
 """The archives of arXiv's old identifier scheme (``hep-th/9901001``, 1991 to March 2007).
 
-arXiv names 39 archives; 34 of them issued old-style identifiers. ``econ``, ``eess``,
-``q-fin`` and ``stat`` opened after the new scheme began (April 2007) and ``test`` never
-held papers, so an old-style identifier in any of them is invalid. Opening months and
-subject classes follow arXiv's taxonomy (https://arxiv.org/category_taxonomy and
-``arxiv/taxonomy/definitions.py`` in arXiv's ``arxiv-base``).
+arXiv names 39 archives; 34 of them issued old-style identifiers, including the 18 that
+were later merged into ``math`` (``alg-geom``, ``dg-ga``, ``funct-an``, ``q-alg``), ``nlin``
+(``adap-org``, ``chao-dyn``, ``comp-gas``, ``patt-sol``, ``solv-int``), ``cond-mat``
+(``mtrl-th``, ``supr-con``), ``cs`` (``cmp-lg``) and ``physics`` (``acc-phys``, ``ao-sci``,
+``atom-ph``, ``bayes-an``, ``chem-ph``, ``plasm-ph``). ``econ``, ``eess``, ``q-fin`` and
+``stat`` opened after the new scheme began (April 2007) and ``test`` never held papers, so
+an old-style identifier in any of them is invalid. Names, opening months and subject
+classes follow arXiv's taxonomy (https://arxiv.org/category_taxonomy and
+``arxiv/taxonomy/definitions.py`` in arXiv's ``arxiv-base`` 0.17.8, checked name by name
+and month by month against its ``ARCHIVES``).
+
+An opening month is the archive's recorded start, not a bound on its identifiers: papers
+were filed back into archives after they opened (``math/9201218``, K. Ball's plank problem
+of 1991, predates ``math``'s recorded start of February 1992), so identifiers are not
+rejected for predating their archive.
 
 >>> OLD_ARCHIVES["hep-th"].opened, "GT" in OLD_ARCHIVES["math"].subject_classes
 ('9108', True)
@@ -43,9 +53,9 @@ _PHYSICS = _classes(
 )
 _COND_MAT = _classes("dis-nn mes-hall mtrl-sci other quant-gas soft stat-mech str-el supr-con")
 
-# Opening months from arXiv's taxonomy. Closing months are left out on purpose: whether
-# arXiv's recorded end month is inclusive is not documented, and rejecting a real paper
-# is worse than accepting an identifier that was never issued.
+# Opening and closing months are recorded, not enforced: rejecting a real paper (one filed
+# back into an archive, or one whose archive's recorded end month is not inclusive) is
+# worse than accepting an identifier that was never issued.
 _TABLE: tuple[OldArchive, ...] = (
     OldArchive("acc-phys", "9411"),
     OldArchive("adap-org", "9303"),

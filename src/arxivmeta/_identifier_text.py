@@ -6,12 +6,17 @@ Every function here is total and linear in the length of its input.
 '10.1145/3292500.3330701'
 >>> strip_prose('(see arXiv:2408.16978v2),')
 'see arXiv:2408.16978v2'
+>>> fold_lookalikes("\u0430rXiv:2201.02177")  # a Cyrillic "а" for the Latin "a"
+'arXiv:2201.02177'
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import unicodedata
+
+import regex
 
 # Dashes that copy-paste and PDF extraction put where an identifier has "-".
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d\u02d7")
@@ -40,6 +45,13 @@ _TRAILING = frozenset(" ") | _QUOTES | _PROSE_TAIL | frozenset(_CLOSERS)
 
 MAX_ROUNDS = 6
 """Wrappers and punctuation peeled before the text counts as too mangled to read."""
+
+# The entities HTML and XML writers put in an identifier: the five XML ones and numeric
+# references. Other named entities never stand for a character a DOI or arXiv id holds.
+_ENTITY = regex.compile(r"&(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_FIRST_DIGIT = regex.compile(r"[0-9]")
+_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,6 +83,66 @@ def tidy_unicode(text: str) -> str:
             return text
         return "".join(_fold(char) if not char.isprintable() else char for char in text)
     return "".join(char if " " < char < "\x7f" else _fold(char) for char in text)
+
+
+def decode_entities(text: str) -> str | None:
+    """Decode HTML/XML character references once; ``None`` if the result still holds one.
+
+    A reference left after one decoding means the text was escaped twice; decoding again
+    could corrupt an identifier that holds a literal ``&``.
+
+    >>> decode_entities("10.1002/(SICI)1522-2586(199909)10:3&lt;477::AID-JMRI33&gt;3.0.CO;2-E")
+    '10.1002/(SICI)1522-2586(199909)10:3<477::AID-JMRI33>3.0.CO;2-E'
+    >>> decode_entities("10.1002/x&amp;lt;1") is None
+    True
+    """
+    if "&" not in text:
+        return text
+    decoded = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
+    if decoded != text and _ENTITY.search(decoded):
+        return None
+    return decoded
+
+
+@functools.lru_cache(maxsize=1024)
+def _latin_lookalike(char: str) -> str:
+    """The ASCII letter a Cyrillic or Greek letter is confusable with (Unicode TR39), or itself."""
+    # Imported on first use: the confusables table is large and most text never needs it.
+    from confusable_homoglyphs import categories, confusables  # noqa: PLC0415
+
+    if categories.alias(char) not in _LOOKALIKE_SCRIPTS:
+        return char
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"])
+    for entry in found or ():
+        for glyph in entry["homoglyphs"]:
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                return str(glyph["c"])
+    return char
+
+
+def _fold_run(run: str) -> str:
+    return "".join(char if char.isascii() else _latin_lookalike(char) for char in run)
+
+
+def fold_lookalikes(text: str) -> str:
+    """Replace Cyrillic and Greek letters that look like Latin ones where only Latin can be.
+
+    Two places qualify: everything before the first digit (labels, URL schemes and hosts,
+    archive names: ASCII by their grammar) and a word that then reads "arXiv" (the
+    ``10.48550/arXiv.`` of arXiv's DOIs). The rest of a DOI's suffix is never touched, as
+    a DOI may hold any character.
+    """
+    if text.isascii():
+        return text
+    first_digit = _FIRST_DIGIT.search(text)
+    split = first_digit.start() if first_digit else len(text)
+    head = _fold_run(text[:split]) if not text[:split].isascii() else text[:split]
+
+    def fold_arxiv(match: regex.Match[str]) -> str:
+        folded = _fold_run(match[0])
+        return folded if folded.lower() == "arxiv" else match[0]
+
+    return head + _LETTER_RUN.sub(fold_arxiv, text[split:])
 
 
 def _matching_closers(text: str) -> dict[int, int]:

@@ -124,10 +124,13 @@ def _label(pieces: list[seg.Piece]) -> list[tuple[str, int]]:
     """
     # Once a line shows it is glued (an institution or acronym stuck to a name, or two
     # names ending in a capitalised word), a lone capitalised word after a name counts too.
-    glues = [aff.find_glue(p.text, glued_context=True) for p in pieces]
+    repeated = aff.repeated_tails([p.text for p in pieces]) if len(pieces) > 1 else frozenset()
+    glues = [aff.find_glue(p.text, glued_context=True, repeated=repeated) for p in pieces]
     # Out of context only a lone-word tail scores differently ("Leiden" yes, "DeepMind" no).
     alone = [
-        aff.find_glue(p.text, glued_context=False) if g is not None and 0 < g[1] < 2 else g
+        aff.find_glue(p.text, glued_context=False, repeated=repeated)
+        if g is not None and 0 < g[1] < 2
+        else g
         for p, g in zip(pieces, glues, strict=True)
     ]
     strong = sum(g is not None and g[1] >= 2.0 for g in glues)

@@ -36,7 +36,12 @@ from arxivmeta._arxiv_archives import (
     OLD_ARCHIVES,
     yymm_key,
 )
-from arxivmeta._identifier_text import strip_prose, tidy_unicode
+from arxivmeta._identifier_text import (
+    decode_entities,
+    fold_lookalikes,
+    strip_prose,
+    tidy_unicode,
+)
 from arxivmeta.errors import InvalidArxivId, InvalidDOI, InvalidIdentifier
 from arxivmeta.models import ARXIV_DOI_PREFIX, DOI, ArxivId
 
@@ -64,6 +69,24 @@ _NEW_ID = re.compile(r"([0-9]{4})\.([0-9]+)(?:[vV]([0-9]*))?")
 _OLD_ID = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\.([A-Za-z][A-Za-z-]*))?/([0-9]+)(?:[vV]([0-9]*))?")
 _LISTING_TAIL = re.compile(
     r"\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\](?: [0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})?"
+    r"|(?:\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\] )?(?:\((?:19|20)[0-9]{2}\)|(?:19|20)[0-9]{2})"
+)
+# A DOI inside a publisher's URL path: "10." and a registrant code at the start of a path
+# segment (or after "doi:"), then "/" and a suffix.
+_DOI_IN_PATH = re.compile(r"(?:^|[/:=])(10\.[0-9]{4,}(?:\.[0-9]+)*/[^/].*)")
+# Last path segments that name a view of the landing page, not part of the DOI.
+_PAGE_VIEWS = frozenset(
+    {"abstract", "abs", "full", "fulltext", "pdf", "epdf", "meta", "html", "references",
+     "figures", "suppl", "summary", "xml", "view", "download"}
+)  # fmt: skip
+# Words a reference puts before an arXiv identifier: "arXiv preprint", "CoRR abs/...".
+_CITATION_LABELS = (
+    "arxiv preprint",
+    "arxiv e-prints",
+    "arxiv e-print",
+    "arxiv/corr",
+    "corr",
+    "oai:arxiv.org:",
 )
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _SEPARATORS = re.compile(r"[ ,;|]+")
@@ -82,6 +105,7 @@ _ARXIV_VIEWS = ("abs/", "pdf/", "ps/", "html/", "format/", "e-print/", "src/")
 _GENERAL_REASONS = frozenset(
     {
         "empty",
+        "bad_entity_encoding",
         "too_long",
         "not_text",
         "two_identifiers",
@@ -126,7 +150,10 @@ def _read(text: object) -> _Doi | _Arxiv:
         raise _Reject("not_text", None, f"expected str, got {type(text).__name__}")
     if len(text) > MAX_INPUT_LENGTH:
         raise _Reject("too_long", None, f"{len(text)} characters, limit {MAX_INPUT_LENGTH}")
-    body = strip_prose(tidy_unicode(text))
+    decoded = decode_entities(fold_lookalikes(tidy_unicode(text)))
+    if decoded is None:
+        raise _Reject("bad_entity_encoding", None, "HTML entities escaped more than once")
+    body = strip_prose(decoded)
     if body is None:
         raise _Reject("unbalanced", None, "brackets and punctuation do not settle")
     if not body:
@@ -170,12 +197,15 @@ def _read_one(body: str) -> _Doi | _Arxiv:
             host_kind, path = url
             if host_kind == "arxiv":
                 return _arxiv_from_path(path)
-            body, labelled_doi, decoded = _decode(path), True, True
+            body, labelled_doi, decoded = path, True, True
             continue
         label = _doi_label_length(lower)
         if label:
             body, labelled_doi = body[label:], True
             continue
+        label = _citation_label_length(lower)
+        if label:
+            return _arxiv_from_citation(body[label:])
         break
     if not decoded:
         body = _decode(body)
@@ -192,6 +222,8 @@ def _read_one(body: str) -> _Doi | _Arxiv:
     arxiv_label = _arxiv_label_length(lower)
     if arxiv_label:
         return _read_arxiv(body[arxiv_label:])
+    if lower.lstrip("/").startswith(_ARXIV_VIEWS):
+        return _arxiv_from_path(body.lstrip("/"))  # "abs/1706.03762", "/pdf/...v3.pdf"
     if lower.startswith("10."):
         return _read_doi(body)
     if _HANDLE_LIKE.match(lower):
@@ -204,7 +236,14 @@ def _read_one(body: str) -> _Doi | _Arxiv:
 
 
 def _split_url(body: str, lower: str) -> tuple[Literal["doi", "arxiv"], str] | None:
-    """The path of a DOI-resolver or arXiv URL, with query and fragment cut off."""
+    """The path of a DOI-resolver or arXiv URL, or the DOI in a publisher's URL.
+
+    Query and fragment are cut off first. A resolver's path is returned percent-decoded
+    as it is; from any other host the DOI in the decoded path (``/doi/``, ``/doi/full/``,
+    ``/article/``, ``/abstract/``...) is returned, a trailing ``/`` and a last segment
+    naming a page view (``/pdf``, ``/meta``, ``/abstract``...) cut off. Without one there,
+    a query value that is a DOI (``?id=10.1371/...``) is taken; else ``unsupported_url``.
+    """
     start = 0
     for scheme in ("https://", "http://", "//"):
         if lower.startswith(scheme):
@@ -215,10 +254,10 @@ def _split_url(body: str, lower: str) -> tuple[Literal["doi", "arxiv"], str] | N
     host = lower[start:end].partition(":")[0].removeprefix("www.")
     if host in _DOI_HOSTS:
         kind: Literal["doi", "arxiv"] = "doi"
-    elif host == "arxiv.org" or host.endswith(".arxiv.org") or host == "xxx.lanl.gov":
+    elif _is_arxiv_host(host):
         kind = "arxiv"
-    elif start:
-        raise _Reject("unsupported_url", None, f"not a DOI resolver or arXiv: {host!r}")
+    elif start or lower.startswith("www."):
+        return "doi", _doi_in_publisher_url(body[end + 1 :] if slash >= 0 else "", host)
     else:
         return None
     path = body[end + 1 :] if slash >= 0 else ""
@@ -226,7 +265,54 @@ def _split_url(body: str, lower: str) -> tuple[Literal["doi", "arxiv"], str] | N
     # query or fragment.
     for mark in "?#":
         path = path.partition(mark)[0]
-    return kind, path
+    return kind, _decode(path) if kind == "doi" else path
+
+
+def _is_arxiv_host(host: str) -> bool:
+    """arXiv and its mirrors: ``export.arxiv.org``, ``xxx.lanl.gov``, ``xxx.<site>``, ar5iv."""
+    return (
+        host in {"arxiv.org", "ar5iv.org", "xxx.lanl.gov"}
+        or host.endswith((".arxiv.org", ".ar5iv.org"))
+        or (host.startswith("xxx.") and host.count(".") >= 2)
+    )
+
+
+def _doi_in_publisher_url(rest: str, host: str) -> str:
+    path, _, query = rest.partition("#")[0].partition("?")
+    found = _DOI_IN_PATH.search(_decode(path))
+    if found is not None:
+        doi = found[1].rstrip("/")
+        head, _, last = doi.rpartition("/")
+        if _lower(last) in _PAGE_VIEWS and head.count("/") >= 1:
+            doi = head  # ".../10.1088/1742-6596/1302/2/022095/pdf"
+        return doi
+    for pair in query.split("&"):
+        found = _DOI_IN_PATH.search(_decode(pair.partition("=")[2]))
+        if found is not None:
+            return found[1]
+    raise _Reject("unsupported_url", None, f"no DOI in a URL from {host!r}")
+
+
+def _citation_label_length(lower: str) -> int:
+    """Length of a leading "arXiv preprint", "CoRR" or OAI label (and its punctuation)."""
+    for label in _CITATION_LABELS:
+        follows = lower[len(label) : len(label) + 1]
+        if lower.startswith(label) and (label.endswith(":") or follows in {"", " ", ",", ":"}):
+            index = len(label)
+            while index < len(lower) and lower[index] in " ,:":
+                index += 1
+            return index if index < len(lower) else 0
+    return 0
+
+
+def _arxiv_from_citation(rest: str) -> _Arxiv:
+    lower = _lower(rest)
+    label = _arxiv_label_length(lower)
+    if label:
+        return _read_arxiv(rest[label:])
+    if lower.startswith(_ARXIV_VIEWS):
+        return _arxiv_from_path(rest)
+    return _read_arxiv(rest)
 
 
 def _decode(text: str) -> str:
@@ -284,12 +370,12 @@ def _read_doi(body: str) -> _Doi:
     if " " in suffix:
         raise _Reject("whitespace", "doi", "a DOI holds no spaces")
     lower_suffix = _lower(suffix)
+    if prefix == ARXIV_DOI_PREFIX and lower_suffix.rstrip(".") == "arxiv":
+        raise _Reject("prefix_only_doi", "arxiv_doi", "arXiv's DOI prefix, but no paper")
     if prefix == ARXIV_DOI_PREFIX and lower_suffix.startswith("arxiv."):
+        # arXiv registers the paper's DOI; a version written after it names one version
+        # of that paper, which the ArxivId keeps and the DOI leaves out.
         paper = _arxiv_core(suffix[6:], shape="arxiv_doi")
-        if paper.version is not None:
-            raise _Reject(
-                "versioned_arxiv_doi", "arxiv_doi", "arXiv's DOIs name the paper, not a version"
-            )
         return _Doi(f"{ARXIV_DOI_PREFIX}/arXiv.{paper.id}", paper)
     return _Doi(f"{prefix}/{lower_suffix}")
 
@@ -314,7 +400,7 @@ def _arxiv_core(text: str, *, shape: _Shape) -> _Arxiv:
     if space:
         if not _LISTING_TAIL.fullmatch(" ".join(tail.split())):
             raise _Reject("whitespace", shape, "text after the identifier")
-        text = head
+        text = head.removesuffix(",") if tail[:1].isdigit() else head  # "abs/1902.04043, 2019"
     if _lower(text).endswith(".pdf"):
         text = text[:-4]
     new = _NEW_ID.fullmatch(text)
@@ -354,8 +440,6 @@ def _old_style(archive_text: str, subject: str | None, digits: str, shape: _Shap
     _check_month(yymm, shape)
     if not yymm_key(FIRST_OLD_MONTH) <= yymm_key(yymm) <= yymm_key(LAST_OLD_MONTH):
         raise _Reject("bad_date", shape, "old-style identifiers run from 9108 to 0703")
-    if yymm_key(yymm) < yymm_key(archive.opened):
-        raise _Reject("bad_date", shape, f"{archive.name} opened in {archive.opened}")
     if number == "000":
         raise _Reject("bad_sequence", shape, "numbers start at 001")
     return f"{archive.name}/{digits}"
