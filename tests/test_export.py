@@ -278,3 +278,18 @@ def test_cli_refuses_to_replace_records_with_an_export(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert target.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_the_export_page_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+    import re
+
+    page = (ROOT / "docs" / "export.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\{doctest\}\n(.*?)^```", page, re.MULTILINE | re.DOTALL)
+    assert blocks
+    monkeypatch.chdir(ROOT)  # the page opens examples/ as a reader in a checkout would
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "export.md", None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries >= 4
