@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arxivmeta import (
@@ -226,6 +226,7 @@ def test_author_names_round_trip_through_both_formats(case: Any, collaborations:
 
 
 @given(st.text(max_size=200), st.text(max_size=60))
+@example(title="pairs ${| \\psi> \\} $ and a \\{Lambda} in {\\}text", name="A \\} B")
 def test_any_text_gives_an_entry_bibtexparser_reads(title: str, name: str) -> None:
     paper = Paper(title=title or None, authors=[Author(name=name or "x", family=name or "x")])
     library = parse_bibtex(to_bibtex(paper))

@@ -46,6 +46,8 @@ _ESCAPES = {
     "{": "\\textbraceleft{}",
     "}": "\\textbraceright{}",
 }
+_ESCAPED_BRACE = re.compile(r"\\[{}]")
+_MATH_BRACES = {"\\{": "\\lbrace ", "\\}": "\\rbrace "}
 _ESCAPED = frozenset("&%#_${}")  # "\&" and friends in the record are already LaTeX
 _ACCENT_SYMBOLS = frozenset("'`^\"~=.")
 _SPACE = re.compile(r"\s+")
@@ -75,14 +77,19 @@ def split_math(text: str) -> Iterator[tuple[bool, str]]:
 
     >>> list(split_math("the $h$-cycles cost $5"))
     [(False, 'the '), (True, '$h$'), (False, '-cycles cost $5')]
+    >>> list(split_math(r"sets $\\{x\\}$"))
+    [(False, 'sets '), (True, '$\\\\lbrace x\\\\rbrace $')]
     """
     start = 0
     for match in _MATH.finditer(text):
-        if not _balanced(match[0]):
+        # Readers disagree on "\{" (BibTeX counts it, bibtexparser skips it): math says
+        # \lbrace instead, and what is still unbalanced is not math.
+        math = _ESCAPED_BRACE.sub(lambda brace: _MATH_BRACES[brace[0]], match[0])
+        if not _balanced(math):
             continue
         if match.start() > start:
             yield False, text[start : match.start()]
-        yield True, match[0]
+        yield True, math
         start = match.end()
     if start < len(text):
         yield False, text[start:]
@@ -105,6 +112,8 @@ def _paired_braces(text: str) -> set[int]:
     paired: set[int] = set()
     stack: list[int] = []
     for index, char in enumerate(text):
+        if index and text[index - 1] == "\\":
+            continue  # an escaped brace is written as a command, never paired
         if char == "{":
             stack.append(index)
         elif char == "}" and stack:
