@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
 # The pages whose console blocks are checked here; each runs in a scratch directory of its own.
-PAGES = ("quickstart.md", "cli.md", "schema.md", "scaling-recipes.md")
+PAGES = ("quickstart.md", "cli.md", "schema.md", "scaling-recipes.md", "export.md")
 
 _CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _TEXT_BLOCK = re.compile(r"^```text\n(.*?)^```", re.MULTILINE | re.DOTALL)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         InvalidRecord,
     )
     from arxivmeta.explain import Step
+    from arxivmeta.export import papers_to_bibtex, papers_to_csl_json, to_bibtex, to_csl_json
     from arxivmeta.identifiers import (
         is_valid_arxiv_id,
         is_valid_doi,
@@ -63,6 +64,10 @@ _HOME_OF = {
     "InvalidIdentifier": "errors",
     "InvalidRecord": "errors",
     "Step": "explain",
+    "papers_to_bibtex": "export",
+    "papers_to_csl_json": "export",
+    "to_bibtex": "export",
+    "to_csl_json": "export",
     "is_valid_arxiv_id": "identifiers",
     "is_valid_doi": "identifiers",
     "parse_arxiv_id": "identifiers",
@@ -111,6 +116,8 @@ __all__ = [
     "explain_line_wraps",
     "is_valid_arxiv_id",
     "is_valid_doi",
+    "papers_to_bibtex",
+    "papers_to_csl_json",
     "parse_arxiv_id",
     "parse_author_list",
     "parse_author_name",
@@ -118,6 +125,8 @@ __all__ = [
     "parse_doi",
     "parse_identifier",
     "repair_line_wraps",
+    "to_bibtex",
+    "to_csl_json",
     "to_plain_text",
 ]
 

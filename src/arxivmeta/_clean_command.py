@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from typing import IO
 
+from arxivmeta._export_sink import export_sink
 from arxivmeta._io import Destination, InputError, Shape, Sink, Source, compressing
 from arxivmeta._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
 from arxivmeta._progress import Progress
@@ -64,7 +65,7 @@ class CleanRun:
             )
             if output_shape == "object" and args.format == "jsonl":
                 output_shape = "jsonl"
-            sink = Sink(out, output_shape) if out is not None else None
+            sink = export_sink(out, output_shape, args.to) if out is not None else None
             status = self._clean(sink, rejects, explain)
             if destination is not None:
                 if status in (EXIT_INTERRUPTED, EXIT_USAGE):

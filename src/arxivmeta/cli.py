@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="output layout (default: same as the input)",
     )
     clean.add_argument(
+        "--to",
+        choices=["json", "bibtex", "csl-json"],
+        default="json",
+        help="what to write: our JSON records (default), BibTeX entries or a CSL-JSON array",
+    )
+    clean.add_argument(
         "--input-format",
         metavar="NAME",
         help="record format, such as aggregator or kaggle (default: detect per record)",
@@ -127,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         and _same_file(args.input, args.output)
     ):
         parser.error(f"{args.output} is the input file; use --in-place to replace it")
+    if args.to != "json" and (args.in_place or args.output_format != "auto"):
+        # An export holds less than the records (no affiliations, no raw text): it must
+        # never replace them, and it has one layout of its own.
+        parser.error(f"--to {args.to} cannot be combined with --in-place or --output-format")
     if args.input_format is not None:
         from arxivmeta.records import FORMATS  # noqa: PLC0415 (keeps --version fast)
 
