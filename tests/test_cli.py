@@ -240,15 +240,26 @@ def _big_input(path: Path, copies: int) -> bytes:
     return data
 
 
+# Polling takes a bounded number of short naps, not a clock reading: the test then waits at
+# most about 30 s for the command to get going, and no reading of time decides its outcome.
+POLLS, NAP = 3000, 0.01
+
+
+def _size(path: Path) -> int:
+    """Bytes in ``path``, 0 once it is gone: the command renames its temporary file when done."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        if any(
-            name.endswith(".tmp") and (directory / name).stat().st_size
-            for name in os.listdir(directory)
-        ):
+    for _ in range(POLLS):
+        if process.poll() is not None:
             return
-        time.sleep(0.01)
+        if any(name.endswith(".tmp") and _size(directory / name) for name in os.listdir(directory)):
+            return
+        time.sleep(NAP)
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
@@ -296,11 +307,10 @@ def test_interrupted_run_leaves_a_valid_json_array(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.exists() and out.stat().st_size > 100_000:
+    for _ in range(POLLS):
+        if process.poll() is not None or _size(out) > 100_000:
             break
-        time.sleep(0.01)
+        time.sleep(NAP)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode in (0, 130)

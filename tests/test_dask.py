@@ -55,6 +55,7 @@ def test_clean_bag_matches_clean_record_and_splits_rejects(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.timeout(300)  # a stuck worker pool fails this test, not the whole run
 def test_two_worker_processes_give_the_same_result(tmp_path: Path) -> None:
     paths, records = write_files(tmp_path)
     cleaned = clean_bag(read_jsonl([str(p) for p in paths]))

@@ -6,6 +6,7 @@ import gc
 import json
 import textwrap
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -202,14 +203,26 @@ def test_flattened_wrapped_text_is_idempotent(text: str, width: int) -> None:
 
 # --- work per character ----------------------------------------------------------------
 
+ADVERSARIAL_UNITS = ["a", "1", "$", "(", "$x$.", "ab" * 40 + " ", "(((a)))tocomplex$x$ "]
 
-@pytest.mark.parametrize(
-    "unit",
-    ["a", "1", "$", "(", "$x$.", "ab" * 40 + " ", "(((a)))tocomplex$x$ "],
-)
-def test_adversarial_input_scales_linearly(unit: str) -> None:
-    small = (unit * (100_000 // len(unit) + 1))[:100_000]
-    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
+def test_adversarial_megabyte_only_gains_spaces(unit: str) -> None:
+    text = _repeat(unit, 1_000_000)
+    assert repair_line_wraps(text).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
+def test_adversarial_input_scales_linearly(
+    unit: str, record_property: Callable[[str, object], None]
+) -> None:
+    small = _repeat(unit, 100_000)
+    large = _repeat(unit, 1_000_000)
 
     def timed(text: str) -> float:
         # The garbage collector's pauses depend on the whole process; the work per
@@ -224,6 +237,12 @@ def test_adversarial_input_scales_linearly(unit: str) -> None:
 
     t_small = min(timed(small) for _ in range(3))
     t_large = min(timed(large) for _ in range(2))
+    ratio = t_large / max(t_small, 1e-3)
+    record_property("time_ratio_1mb_to_100kb", round(ratio, 2))
+    print(
+        f"\nrepair_line_wraps {unit[:20]!r:24} {t_small * 1e3:8.1f} ms"
+        f" {t_large * 1e3:8.1f} ms time x{ratio:5.1f}"
+    )
     assert t_large <= 15 * max(t_small, 1e-3)
 
 
