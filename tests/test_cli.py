@@ -133,7 +133,8 @@ def test_empty_file_has_no_records(tmp_path: Path) -> None:
     empty = tmp_path / "empty.json"
     empty.write_bytes(b"")
     result = arxivmeta("clean", empty)
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode() == f"{empty}: holds no records (the file is empty)\n"
     as_array = arxivmeta("clean", empty, "--output-format", "json")
     assert (as_array.returncode, json.loads(as_array.stdout)) == (0, [])
 
@@ -228,9 +229,15 @@ def test_in_place_keeps_the_file_when_rejects_would_be_lost(tmp_path: Path) -> N
     result = arxivmeta("clean", "--in-place", source)
     assert result.returncode == 1
     assert source.read_bytes() == original
-    kept = arxivmeta("clean", "--in-place", source, "--rejects", tmp_path / "rejects.jsonl")
+    rejects = tmp_path / "rejects.jsonl"
+    kept = arxivmeta("clean", "--in-place", source, "--rejects", rejects)
     assert kept.returncode == 1
+    assert source.read_bytes() == original
+    assert not rejects.exists()
+    allowed = arxivmeta("clean", "--in-place", source, "--rejects", rejects, "--allow-rejects")
+    assert allowed.returncode == 1
     assert len(source.read_bytes().splitlines()) == 15
+    assert read_jsonl(rejects.read_bytes())[0]["raw"] == "not json"
 
 
 def _big_input(path: Path, copies: int) -> bytes:
@@ -241,8 +248,10 @@ def _big_input(path: Path, copies: int) -> bytes:
 
 
 def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
+    """Wait, in a bounded number of short sleeps, until a temporary file holds data."""
+    for _ in range(3000):
+        if process.poll() is not None:
+            return
         if any(
             name.endswith(".tmp") and (directory / name).stat().st_size
             for name in os.listdir(directory)
@@ -276,37 +285,41 @@ def test_interrupted_in_place_never_leaves_a_partial_file(
         assert os.listdir(tmp_path) == ["big.jsonl"]
 
 
-def test_interrupted_run_leaves_a_valid_json_array(tmp_path: Path) -> None:
+def test_interrupted_run_leaves_valid_json_on_stdout_and_no_partial_file(tmp_path: Path) -> None:
     source = tmp_path / "big.jsonl"
     _big_input(source, 800)
+    shown = tmp_path / "stdout.json"
+    with shown.open("wb") as stdout:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-format", "json"],
+            env=ENV,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3000):
+            if process.poll() is not None or shown.stat().st_size > 100_000:
+                break
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, 130)
+    assert "Traceback" not in stderr.decode()
+    assert len(json.loads(shown.read_bytes())) > 0
     out = tmp_path / "out.json"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "arxivmeta",
-            "clean",
-            str(source),
-            "-o",
-            str(out),
-            "--output-format",
-            "json",
-        ],
+        [sys.executable, "-m", "arxivmeta", "clean", str(source), "-o", str(out)],
         env=ENV,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.exists() and out.stat().st_size > 100_000:
-            break
-        time.sleep(0.01)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode in (0, 130)
-    assert "Traceback" not in stderr.decode()
-    cleaned = json.loads(out.read_bytes())
-    assert len(cleaned) > 0
+    _wait_for_temporary(tmp_path, process)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=60)
+    if process.returncode == 130:
+        assert sorted(os.listdir(tmp_path)) == ["big.jsonl", "stdout.json"]
+    else:  # the run finished before the signal: then the output is complete
+        assert process.returncode == 0
+        assert len(out.read_bytes().splitlines()) == len(source.read_bytes().splitlines())
 
 
 # Options ------------------------------------------------------------------------------
@@ -501,7 +514,7 @@ def test_array_scanner_finds_every_element_across_read_boundaries(
     source = _io.Source.from_stream(io.BytesIO(text.encode("utf-8")), "x.json")
     items = list(source.items())
     assert source.shape == "json"
-    assert source.errors == []
+    assert source.damage == []
     assert [json.loads(item.raw) for item in items] == records
     assert [item.position for item in items] == list(range(1, len(records) + 1))
     lines = text.splitlines()
