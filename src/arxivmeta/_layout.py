@@ -43,7 +43,7 @@ _SKIP_SEPARATORS = re.compile(rb"[ \t\r\n,]*")
 _OUTSIDE = re.compile(rb'[^"\[\]{},]*')
 _OUTSIDE_TO_NEWLINE = re.compile(rb'[^"\[\]{},\n]*')
 _IN_STRING = re.compile(rb'[^"\\\n]*')
-_LINE_OPENING_VALUE = re.compile(rb"\n([ \t\r]*)([\[\]{])")
+_LINE_OPENING_VALUE = re.compile(rb'\n([ \t\r]*)([\[\]{"\-0-9tfn])')
 
 _QUOTE, _BACKSLASH, _NEWLINE, _COMMA = b'"'[0], b"\\"[0], b"\n"[0], b","[0]
 _OPENS = frozenset(b"{[")

@@ -156,7 +156,32 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="arxivmeta-parent-watch", daemon=True).start()
 
 
+_STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold stop signals back while the pool's locks are taken.
+
+    A ``KeyboardInterrupt`` raised inside ``submit`` would leave the pool's lock taken, and
+    the shutdown that follows would wait on it for ever; deferred, it is raised just after.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _start_worker(parent: int) -> None:
+    # Forked while the parent held stop signals back: a worker must receive them.
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     # The main process handles Ctrl-C and shuts the pool down; workers must not die first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the command's SIGTERM handler; a worker told to stop, stops.
@@ -189,10 +214,17 @@ def run(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     process_chunk([_WARM_UP], settings)
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-    )
-    pool.submit(_nothing).result()  # with fork, the first task starts every worker
+    with _signals_deferred():
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
+        started = pool.submit(_nothing)  # with fork, the first task starts every worker
+    try:
+        started.result()
+    except BaseException:
+        with _signals_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
     return _in_order(pool, chunks, settings, jobs)
 
 
@@ -209,10 +241,12 @@ def _in_order(
     pending: deque[Future[list[Cleaned | Failed]]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(process_chunk, chunk, settings))
+            with _signals_deferred():
+                pending.append(pool.submit(process_chunk, chunk, settings))
             if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with _signals_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)
