@@ -321,6 +321,28 @@ def test_workers_end_with_their_parent(tmp_path: Path, how: signal.Signals) -> N
         assert sorted(os.listdir(tmp_path)) == ["records.jsonl"]
 
 
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
+    source = tmp_path / "records.jsonl"
+    source.write_bytes(good(20_000))
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "arxivmeta", "clean", str(source), "-o", str(out)],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(3000):
+        if process.poll() is not None or any(n.endswith(".tmp") for n in os.listdir(tmp_path)):
+            break
+        time.sleep(0.01)
+    process.kill()
+    process.wait(timeout=60)
+    (tmp_path / "records.jsonl").write_bytes(good(3))
+    result = arxivmeta("clean", source, "-o", out)
+    assert result.returncode == 0
+    assert sorted(os.listdir(tmp_path)) == ["out.jsonl", "records.jsonl"]
+
+
 # Help ------------------------------------------------------------------------------------
 
 

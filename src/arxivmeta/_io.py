@@ -168,9 +168,10 @@ class Output:
 class OutputFile(Output):
     """A file written whole or not at all: a temporary file beside it, then a rename.
 
-    The temporary file is hidden (``.NAME.xxxx.tmp``) and removed on any error or stop
-    signal; only ``SIGKILL``, which no process can answer, can leave it behind. A path that
-    is not a regular file (``/dev/null``, a named pipe) is written directly.
+    The temporary file is hidden (``.NAME.PID.xxxx.tmp``) and removed on any error or stop
+    signal; one left by ``SIGKILL``, which no process can answer, is removed by the next run
+    writing the same file. A path that is not a regular file (``/dev/null``, a named pipe)
+    is written directly.
     """
 
     def __init__(self, path: str) -> None:
@@ -193,8 +194,10 @@ class OutputFile(Output):
         super().__init__(compressing(self._raw, path), path)
 
     def _open_temporary(self, directory: str) -> int:
+        base = os.path.basename(self.path)
+        _remove_orphans(directory, base)
         fd, self._temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(self.path)}.", suffix=".tmp"
+            dir=directory, prefix=f".{base}.{os.getpid()}.", suffix=".tmp"
         )
         with contextlib.suppress(OSError):  # mkstemp's private mode, relaxed as umask allows
             umask = os.umask(0)
@@ -239,6 +242,33 @@ class OutputFile(Output):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._temporary)
             self._temporary = None
+
+
+def _remove_orphans(directory: str, base: str) -> None:
+    """Remove temporary files of ``base`` left by runs that were killed (``SIGKILL``).
+
+    Their names hold the id of the process that made them; one no longer running cannot
+    finish its file.
+    """
+    prefix = f".{base}."
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid = entry.name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but belongs to someone else
+        return True
+    return True
 
 
 class Sink:
