@@ -461,6 +461,8 @@ def test_version() -> None:
         ("clean", "--in-place", "x.json", "-o", "y.json"),
         ("clean", "--format", "xml"),
         ("clean", "--input-format", "no-such-format", "x.json"),
+        ("clean", "--in-place", "x.json", "--allow-rejects"),
+        ("clean", "x.json", "--rejects", "-"),
     ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:

@@ -343,6 +343,35 @@ def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(tmp_path: 
     assert sorted(os.listdir(tmp_path)) == ["out.jsonl", "records.jsonl"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_worker_stopped_by_sigterm_ends_the_run_with_2_and_no_partial_file(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "records.jsonl"
+    source.write_bytes(good(20_000))
+    command = [sys.executable, "-m", "arxivmeta", "clean", str(source)]
+    process = subprocess.Popen(
+        [*command, "-o", str(tmp_path / "o.jsonl"), "--jobs", "2"],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    workers: set[int] = set()
+    for _ in range(3000):
+        workers = _children(process.pid) if process.poll() is None else set()
+        if len(workers) >= 2 or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    if len(workers) < 2:
+        pytest.skip("the run ended before its workers could be seen")
+    os.kill(min(workers), signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, 2)
+    assert b"Traceback" not in stderr
+    if process.returncode == 2:
+        assert sorted(os.listdir(tmp_path)) == ["records.jsonl"]
+
+
 # Help ------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ import contextlib
 import json
 import sys
 from collections import Counter
+from concurrent.futures import BrokenExecutor
 
 from arxivmeta._io import InputError, Output, OutputError, OutputFile, Shape, Sink, Source
 from arxivmeta._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
@@ -179,6 +180,9 @@ class CleanRun:
         except OutputError as error:
             self.stdout_failed = str(error).startswith(STDOUT_LABEL)
             return _error(f"{error}; stopped after {self.read:,} records")
+        except BrokenExecutor:
+            self._close_stdout_array(sink)
+            return _error(f"a worker process was stopped; stopped after {self.read:,} records")
         return self._report()
 
     def _close_stdout_array(self, sink: Sink | None) -> None:

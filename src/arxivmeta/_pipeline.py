@@ -179,13 +179,16 @@ def _signals_deferred() -> Iterator[None]:
 
 
 def _start_worker(parent: int) -> None:
-    # Forked while the parent held stop signals back: a worker must receive them.
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     # The main process handles Ctrl-C and shuts the pool down; workers must not die first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the command's SIGTERM handler; a worker told to stop, stops.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    # Forked while the parent held stop signals back: let them in, now that they are handled
+    # as a worker's (in the other order a pending SIGTERM would run the parent's handler).
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with_parent(parent)
 
 
