@@ -42,7 +42,7 @@ def arxivmeta(
         capture_output=True,
         env=ENV,
         cwd=cwd,
-        timeout=120,
+        timeout=600,
         check=False,
     )
 
@@ -133,7 +133,8 @@ def test_empty_file_has_no_records(tmp_path: Path) -> None:
     empty = tmp_path / "empty.json"
     empty.write_bytes(b"")
     result = arxivmeta("clean", empty)
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode() == f"{empty}: holds no records (the file is empty)\n"
     as_array = arxivmeta("clean", empty, "--output-format", "json")
     assert (as_array.returncode, json.loads(as_array.stdout)) == (0, [])
 
@@ -228,9 +229,15 @@ def test_in_place_keeps_the_file_when_rejects_would_be_lost(tmp_path: Path) -> N
     result = arxivmeta("clean", "--in-place", source)
     assert result.returncode == 1
     assert source.read_bytes() == original
-    kept = arxivmeta("clean", "--in-place", source, "--rejects", tmp_path / "rejects.jsonl")
+    rejects = tmp_path / "rejects.jsonl"
+    kept = arxivmeta("clean", "--in-place", source, "--rejects", rejects)
     assert kept.returncode == 1
+    assert source.read_bytes() == original
+    assert not rejects.exists()
+    allowed = arxivmeta("clean", "--in-place", source, "--rejects", rejects, "--allow-rejects")
+    assert allowed.returncode == 1
     assert len(source.read_bytes().splitlines()) == 15
+    assert read_jsonl(rejects.read_bytes())[0]["raw"] == "not json"
 
 
 def _big_input(path: Path, copies: int) -> bytes:
@@ -254,6 +261,7 @@ def _size(path: Path) -> int:
 
 
 def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes]) -> None:
+    """Wait, in a bounded number of short naps, until a temporary file holds data."""
     for _ in range(POLLS):
         if process.poll() is not None:
             return
@@ -276,7 +284,7 @@ def test_interrupted_in_place_never_leaves_a_partial_file(
     )
     _wait_for_temporary(tmp_path, process)
     process.send_signal(how)
-    process.communicate(timeout=60)
+    process.communicate(timeout=600)
     after = source.read_bytes()
     if after != original:  # the run finished before the signal: then it must be complete
         assert process.returncode == 0
@@ -287,36 +295,41 @@ def test_interrupted_in_place_never_leaves_a_partial_file(
         assert os.listdir(tmp_path) == ["big.jsonl"]
 
 
-def test_interrupted_run_leaves_a_valid_json_array(tmp_path: Path) -> None:
+def test_interrupted_run_leaves_valid_json_on_stdout_and_no_partial_file(tmp_path: Path) -> None:
     source = tmp_path / "big.jsonl"
     _big_input(source, 800)
+    shown = tmp_path / "stdout.json"
+    with shown.open("wb") as stdout:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-format", "json"],
+            env=ENV,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(POLLS):
+            if process.poll() is not None or shown.stat().st_size > 100_000:
+                break
+            time.sleep(NAP)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=600)
+    assert process.returncode in (0, 130)
+    assert "Traceback" not in stderr.decode()
+    assert len(json.loads(shown.read_bytes())) > 0
     out = tmp_path / "out.json"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "arxivmeta",
-            "clean",
-            str(source),
-            "-o",
-            str(out),
-            "--output-format",
-            "json",
-        ],
+        [sys.executable, "-m", "arxivmeta", "clean", str(source), "-o", str(out)],
         env=ENV,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    for _ in range(POLLS):
-        if process.poll() is not None or _size(out) > 100_000:
-            break
-        time.sleep(NAP)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode in (0, 130)
-    assert "Traceback" not in stderr.decode()
-    cleaned = json.loads(out.read_bytes())
-    assert len(cleaned) > 0
+    _wait_for_temporary(tmp_path, process)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=600)
+    if process.returncode == 130:
+        assert sorted(os.listdir(tmp_path)) == ["big.jsonl", "stdout.json"]
+    else:  # the run finished before the signal: then the output is complete
+        assert process.returncode == 0
+        assert len(out.read_bytes().splitlines()) == len(source.read_bytes().splitlines())
 
 
 # Options ------------------------------------------------------------------------------
@@ -385,7 +398,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
             env=ENV,
             stdout=subprocess.PIPE,
             stderr=secondary,
-            timeout=60,
+            timeout=600,
             check=False,
         )
         os.close(secondary)
@@ -458,6 +471,8 @@ def test_version() -> None:
         ("clean", "--in-place", "x.json", "-o", "y.json"),
         ("clean", "--format", "xml"),
         ("clean", "--input-format", "no-such-format", "x.json"),
+        ("clean", "--in-place", "x.json", "--allow-rejects"),
+        ("clean", "x.json", "--rejects", "-"),
     ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
@@ -490,7 +505,7 @@ def test_installed_console_script() -> None:
     if script is None:
         pytest.skip("arxivmeta is not installed as a console script")
     result = subprocess.run(
-        [script, "clean", str(SAMPLE_ARRAY)], capture_output=True, timeout=60, check=False
+        [script, "clean", str(SAMPLE_ARRAY)], capture_output=True, timeout=600, check=False
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 10
@@ -511,7 +526,7 @@ def test_array_scanner_finds_every_element_across_read_boundaries(
     source = _io.Source.from_stream(io.BytesIO(text.encode("utf-8")), "x.json")
     items = list(source.items())
     assert source.shape == "json"
-    assert source.errors == []
+    assert source.damage == []
     assert [json.loads(item.raw) for item in items] == records
     assert [item.position for item in items] == list(range(1, len(records) + 1))
     lines = text.splitlines()

@@ -117,7 +117,7 @@ def test_console_examples_run(page: str, tmp_path: Path) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,  # a terminal shows both, in order
             text=True,
-            timeout=120,
+            timeout=600,
             check=False,
         )
         status, printed = done.returncode, done.stdout

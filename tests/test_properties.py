@@ -78,7 +78,7 @@ def test_strategies_need_hypothesis_and_say_how_to_install_it() -> None:
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        timeout=600,
         env=env,
     )
     assert "pip install hypothesis" in result.stdout

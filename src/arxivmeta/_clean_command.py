@@ -2,6 +2,12 @@
 
 Kept apart from :mod:`arxivmeta.cli` so that ``arxivmeta --version`` and usage errors
 answer without importing the cleaners.
+
+Nothing is lost: every record read comes out cleaned or rejected with its complete raw
+text, and files are written whole or not at all. Every output file is opened (as a
+temporary file beside it) before anything is cleaned, and they are renamed into place
+only at the end of a run that finished — the rejects before the records, so that
+``--in-place`` never replaces the input before the records it drops are safe.
 """
 
 from __future__ import annotations
@@ -9,13 +15,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import lzma
 import sys
 from collections import Counter
-from typing import IO
+from concurrent.futures import BrokenExecutor
 
 from arxivmeta._export_sink import export_sink
-from arxivmeta._io import Destination, InputError, Shape, Sink, Source, compressing
+from arxivmeta._io import InputError, Output, OutputError, OutputFile, Shape, Sink, Source
 from arxivmeta._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
 from arxivmeta._progress import Progress
 
@@ -24,10 +29,16 @@ MAX_MESSAGES = 20
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+STDOUT_LABEL = "standard output"
+
 
 def _error(message: str) -> int:
     print(f"arxivmeta: error: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 class CleanRun:
@@ -38,28 +49,30 @@ class CleanRun:
         self.read = self.cleaned = self.changed = 0
         self.rejected_count = 0
         self.fixers: Counter[str] = Counter()
-        self._files: list[IO[bytes]] = []
+        self.records_file: OutputFile | None = None
+        self.stdout_failed = False
+        """Whether writing to standard output failed (its buffer then cannot be flushed)."""
 
     def execute(self) -> int:
         args = self.args
         shape: Shape | None = None if args.format == "auto" else args.format
         try:
             if args.input == "-" and sys.stdin.isatty():
-                print(
-                    "arxivmeta: reading records from the terminal; end with Ctrl-D", file=sys.stderr
-                )
+                _say("arxivmeta: reading records from the terminal; end with Ctrl-D")
             source = Source.open(args.input, shape=shape, stdin=sys.stdin.buffer)
         except InputError as error:
             return _error(str(error))
         self.source = source
-        destination: Destination | None = None
+        files: list[OutputFile] = []
         try:
             try:
-                out, destination = self._open_output()
-                rejects = self._open(args.rejects)
-                explain = self._open(args.explain)
-            except InputError as error:
+                out = self._open_output(files)
+                rejects = self._open_file(args.rejects, files)
+                explain = self._open_file(args.explain, files)
+            except OutputError as error:
                 return _error(str(error))
+            if source.empty:
+                _say(f"{source.name}: holds no records (the file is empty)")
             output_shape: Shape = (
                 source.shape if args.output_format == "auto" else args.output_format
             )
@@ -67,54 +80,62 @@ class CleanRun:
                 output_shape = "jsonl"
             sink = export_sink(out, output_shape, args.to) if out is not None else None
             status = self._clean(sink, rejects, explain)
-            if destination is not None:
-                if status in (EXIT_INTERRUPTED, EXIT_USAGE):
-                    destination.discard()
-                elif self.rejected_count and not args.rejects:
-                    # Replacing the file would drop the rejected records from it for good.
-                    destination.discard()
-                    print(
-                        f"{source.name}: left unchanged because records were rejected; "
-                        "add --rejects FILE to keep them and replace it anyway",
-                        file=sys.stderr,
-                    )
-                else:
-                    destination.commit()
-                destination = None
+            if status in (EXIT_OK, EXIT_REJECTED):
+                status = self._settle(files, status)
+            elif files:
+                _say(f"arxivmeta: nothing written to {', '.join(f.path for f in files)}")
             return status
         finally:
-            if destination is not None:
-                destination.discard()
-            for file in self._files:
-                with contextlib.suppress(OSError):
-                    file.close()
+            for file in files:
+                file.discard()
             source.close()
 
-    def _open(self, path: str | None) -> IO[bytes] | None:
+    def _open_file(self, path: str | None, files: list[OutputFile]) -> OutputFile | None:
         if path is None:
             return None
-        try:
-            raw = open(path, "wb")  # noqa: SIM115 (closed at the end of the run)
-        except OSError as error:
-            raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
-        stream = compressing(raw, path)
-        self._files.extend([stream, raw] if stream is not raw else [raw])
-        return stream
+        file = OutputFile(path)
+        files.append(file)
+        return file
 
-    def _open_output(self) -> tuple[IO[bytes] | None, Destination | None]:
+    def _open_output(self, files: list[OutputFile]) -> Output | None:
         args = self.args
         if args.check:
-            return None, None
-        if args.in_place:
-            destination = Destination(args.input)
-            return destination.stream, destination
-        if args.output == "-":
-            return sys.stdout.buffer, None
-        return self._open(args.output), None
+            return None
+        if args.output == "-" and not args.in_place:
+            return Output(sys.stdout.buffer, STDOUT_LABEL)
+        self.records_file = self._open_file(
+            args.in_place_target if args.in_place else args.output, files
+        )
+        return self.records_file
 
-    def _clean(
-        self, sink: Sink | None, rejects: IO[bytes] | None, explain: IO[bytes] | None
-    ) -> int:
+    def _settle(self, files: list[OutputFile], status: int) -> int:
+        """Rename the finished files into place, or leave the input alone; the exit status."""
+        args = self.args
+        name = self.source.name
+        if args.in_place and not args.check:
+            if self.source.damage:
+                _say(
+                    f"{name}: left unchanged because its structure is damaged; write the "
+                    "result elsewhere with -o FILE --rejects FILE and check it"
+                )
+                return EXIT_REJECTED
+            if self.rejected_count and not args.allow_rejects:
+                _say(
+                    f"{name}: left unchanged because {self.rejected_count:,} records were "
+                    "rejected; add --rejects FILE --allow-rejects to replace it anyway"
+                )
+                return EXIT_REJECTED
+            if self.source.empty:
+                return status
+        # The rejects first: a replaced input must never have dropped records not yet saved.
+        try:
+            for file in sorted(files, key=lambda file: file is self.records_file):
+                file.commit()
+        except OutputError as error:
+            return _error(f"{error}; the run's other files that were not yet renamed were removed")
+        return status
+
+    def _clean(self, sink: Sink | None, rejects: Output | None, explain: Output | None) -> int:
         args = self.args
         source = self.source
         settings = Settings(
@@ -122,49 +143,57 @@ class CleanRun:
         )
         progress: Progress | None = None
         try:
-            if sink is not None:
-                sink.start()
-            batches = run(chunked(source.items()), settings, worker_count(args.jobs))
-            if not args.quiet and sys.stderr.isatty():
-                progress = Progress(
-                    sys.stderr, total_bytes=source.size, bytes_read=source.bytes_read
-                )
-            for outcomes in batches:
-                texts: list[str] = []
-                for outcome in outcomes:
-                    self.read += 1
-                    if isinstance(outcome, Cleaned):
-                        self.cleaned += 1
-                        self.changed += outcome.changed
-                        texts.append(outcome.text)
-                        self._steps(outcome, explain)
-                    else:
-                        self._reject(outcome, rejects)
+            try:
                 if sink is not None:
-                    sink.write(texts)
+                    sink.start()
+                batches = run(chunked(source.items()), settings, worker_count(args.jobs))
+                if not args.quiet and sys.stderr.isatty():
+                    progress = Progress(
+                        sys.stderr, total_bytes=source.size, bytes_read=source.bytes_read
+                    )
+                for outcomes in batches:
+                    texts: list[str] = []
+                    for outcome in outcomes:
+                        self.read += 1
+                        if isinstance(outcome, Cleaned):
+                            self.cleaned += 1
+                            self.changed += outcome.changed
+                            texts.append(outcome.text)
+                            self._steps(outcome, explain)
+                        else:
+                            self._reject(outcome, rejects)
+                    if sink is not None:
+                        sink.write(texts)
+                    if progress is not None:
+                        progress.update(len(outcomes))
+                if sink is not None:
+                    sink.finish()
+            finally:
                 if progress is not None:
-                    progress.update(len(outcomes))
-            for line, rejected in source.errors:
-                self._reject(Failed(line, rejected), rejects)
+                    progress.close()
         except KeyboardInterrupt:
-            self._finish(sink, progress)
-            print(f"arxivmeta: interrupted after {self.read:,} records", file=sys.stderr)
+            self._close_stdout_array(sink)
+            _say(f"arxivmeta: interrupted after {self.read:,} records")
             return EXIT_INTERRUPTED
-        except (OSError, EOFError, lzma.LZMAError) as error:
-            if isinstance(error, BrokenPipeError):
-                raise
-            self._finish(sink, progress)
-            return _error(f"{source.name}: stopped after {self.read:,} records: {error}")
-        self._finish(sink, progress)
+        except InputError as error:
+            self._close_stdout_array(sink)
+            return _error(f"{error}; stopped after {self.read:,} records")
+        except OutputError as error:
+            self.stdout_failed = str(error).startswith(STDOUT_LABEL)
+            return _error(f"{error}; stopped after {self.read:,} records")
+        except BrokenExecutor:
+            self._close_stdout_array(sink)
+            return _error(f"a worker process was stopped; stopped after {self.read:,} records")
         return self._report()
 
-    def _finish(self, sink: Sink | None, progress: Progress | None) -> None:
-        if progress is not None:
-            progress.close()
-        if sink is not None:
+    def _close_stdout_array(self, sink: Sink | None) -> None:
+        """Leave standard output valid JSON after a stop; files are discarded instead."""
+        if sink is None or self.args.in_place or self.args.output != "-":
+            return
+        with contextlib.suppress(OutputError, BrokenPipeError):
             sink.finish()
 
-    def _steps(self, outcome: Cleaned, explain: IO[bytes] | None) -> None:
+    def _steps(self, outcome: Cleaned, explain: Output | None) -> None:
         for step in outcome.steps:
             self.fixers[step.fixer] += 1
         if explain is None or not outcome.steps:
@@ -179,13 +208,13 @@ class CleanRun:
         ]
         explain.write(("\n".join(lines) + "\n").encode("utf-8"))
 
-    def _reject(self, failed: Failed, rejects: IO[bytes] | None) -> None:
+    def _reject(self, failed: Failed, rejects: Output | None) -> None:
         rejected = failed.rejected
         if rejected.source is None:
             rejected = rejected.model_copy(update={"source": self.source.name})
         self.rejected_count += 1
         if rejects is not None:
-            rejects.write(rejected.model_dump_json().encode("utf-8") + b"\n")
+            rejects.write(rejected.model_dump_json(exclude_none=True).encode("utf-8") + b"\n")
         if self.rejected_count <= MAX_MESSAGES:
             where = f"{self.source.name}:{failed.line}"
             if self.source.shape == "json":
@@ -195,6 +224,8 @@ class CleanRun:
     def _report(self) -> int:
         args = self.args
         name = self.source.name
+        for problem in self.source.damage[:MAX_MESSAGES]:
+            _say(f"{name}: {problem}")
         if self.rejected_count:
             hidden = self.rejected_count - MAX_MESSAGES
             more = f" ({hidden:,} not shown)" if hidden > 0 else ""
@@ -205,14 +236,13 @@ class CleanRun:
             )
         if args.summary:
             self._summary()
-        if args.check:
-            if self.changed:
-                print(
-                    f"{name}: {self.changed:,} of {self.read:,} records would change",
-                    file=sys.stderr,
-                )
-            return EXIT_REJECTED if self.changed or self.rejected_count else EXIT_OK
-        return EXIT_REJECTED if self.rejected_count else EXIT_OK
+        if args.check and self.changed:
+            print(
+                f"{name}: {self.changed:,} of {self.read:,} records would change",
+                file=sys.stderr,
+            )
+        troubled = self.rejected_count or self.source.damage or (args.check and self.changed)
+        return EXIT_REJECTED if troubled else EXIT_OK
 
     def _summary(self) -> None:
         lines = [

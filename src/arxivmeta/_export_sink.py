@@ -7,9 +7,7 @@ JSON does, and an interrupted CSL-JSON array is still closed.
 
 from __future__ import annotations
 
-from typing import IO
-
-from arxivmeta._io import Shape, Sink
+from arxivmeta._io import Output, Shape, Sink
 from arxivmeta.export.writers import ExportWriter, writer_for
 from arxivmeta.models import Paper
 
@@ -17,20 +15,20 @@ from arxivmeta.models import Paper
 class ExportSink(Sink):
     """A :class:`~arxivmeta._io.Sink` that writes BibTeX or CSL-JSON instead of records."""
 
-    def __init__(self, stream: IO[bytes], writer: ExportWriter) -> None:
-        super().__init__(stream, "jsonl")
+    def __init__(self, output: Output, writer: ExportWriter) -> None:
+        super().__init__(output, "jsonl")
         self._writer = writer
 
     def start(self) -> None:
         """Write what comes before the first entry."""
-        self._stream.write(self._writer.start().encode("utf-8"))
+        self._output.write(self._writer.start().encode("utf-8"))
 
     def write(self, texts: list[str]) -> None:
         """Export records given as our compact JSON text."""
         if not texts:
             return
         entries = [self._writer.entry(Paper.model_validate_json(text)) for text in texts]
-        self._stream.write("".join(entries).encode("utf-8"))
+        self._output.write("".join(entries).encode("utf-8"))
         self.count += len(texts)
 
     def finish(self) -> None:
@@ -38,12 +36,12 @@ class ExportSink(Sink):
         if self.closed:
             return
         self.closed = True
-        self._stream.write(self._writer.finish().encode("utf-8"))
-        self._stream.flush()
+        self._output.write(self._writer.finish().encode("utf-8"))
+        self._output.flush()
 
 
-def export_sink(stream: IO[bytes], shape: Shape, to: str) -> Sink:
+def export_sink(output: Output, shape: Shape, to: str) -> Sink:
     """Our JSON in ``shape`` for ``to == "json"``, else the export writer for ``to``."""
     if to == "json":
-        return Sink(stream, shape)
-    return ExportSink(stream, writer_for(to))
+        return Sink(output, shape)
+    return ExportSink(output, writer_for(to))

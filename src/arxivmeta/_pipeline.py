@@ -12,9 +12,14 @@ as raw text and comes back only as text, which is what is cheapest to pickle.
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,6 +65,28 @@ class Failed(NamedTuple):
     rejected: Rejected
 
 
+def complete_raw(rejected: Rejected, raw: bytes | str) -> Rejected:
+    """``rejected`` holding the whole of ``raw``: as text, plus base64 where it is not UTF-8.
+
+    A line terminator (``\\r`` of CRLF) is not part of the record and is left out.
+
+    >>> complete_raw(Rejected(position=1, reason="not valid UTF-8", raw=""), b"caf\\xe9").raw_base64
+    'Y2Fm6Q=='
+    """
+    if isinstance(raw, str):
+        return rejected.model_copy(update={"raw": raw.removesuffix("\r")})
+    raw = raw.removesuffix(b"\r")
+    try:
+        return rejected.model_copy(update={"raw": raw.decode("utf-8")})
+    except UnicodeDecodeError:
+        return rejected.model_copy(
+            update={
+                "raw": raw.decode("utf-8", "replace"),
+                "raw_base64": base64.b64encode(raw).decode("ascii"),
+            }
+        )
+
+
 def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Cleaned | Failed]:
     """Clean every item of ``chunk``; never raises for bad data."""
     options = format_option(settings.format)
@@ -68,7 +95,7 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
     for item in chunk:
         record = to_record(item.raw, item.position)
         if isinstance(record, Rejected):
-            outcomes.append(Failed(item.line, record))
+            outcomes.append(Failed(item.line, complete_raw(record, item.raw)))
             continue
         try:
             if explain:
@@ -83,7 +110,7 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
             rejected = Rejected(
                 position=item.position, reason=failure_reason(error), raw=raw_text(item.raw)
             )
-            outcomes.append(Failed(item.line, rejected))
+            outcomes.append(Failed(item.line, complete_raw(rejected, item.raw)))
             continue
         outcomes.append(Cleaned(item.position, item.line, text, tuple(steps), changed))
     return outcomes
@@ -101,9 +128,68 @@ def chunked(items: Iterable[Item], size: int = CHUNK_SIZE) -> Iterator[list[Item
         yield chunk
 
 
-def _ignore_interrupts() -> None:
+PR_SET_PDEATHSIG = 1
+"""``prctl`` option (linux/prctl.h): the signal a process gets when its parent dies."""
+
+WATCH_INTERVAL = 0.5
+"""Seconds between a worker's checks that its parent is still alive."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` does, however the parent ended.
+
+    Linux sends a signal on the parent's death (``PR_SET_PDEATHSIG``); elsewhere, and in
+    case that call fails, a thread polls the parent's id, which changes once it is gone.
+    """
+    if sys.platform.startswith("linux"):
+        # The running program's own symbols include the C library's prctl.
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(WATCH_INTERVAL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="arxivmeta-parent-watch", daemon=True).start()
+
+
+_STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold stop signals back while the pool's locks are taken.
+
+    A ``KeyboardInterrupt`` raised inside ``submit`` would leave the pool's lock taken, and
+    the shutdown that follows would wait on it for ever; deferred, it is raised just after.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _start_worker(parent: int) -> None:
     # The main process handles Ctrl-C and shuts the pool down; workers must not die first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command's SIGTERM handler; a worker told to stop, stops.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    # Forked while the parent held stop signals back: let them in, now that they are handled
+    # as a worker's (in the other order a pending SIGTERM would run the parent's handler).
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    _die_with_parent(parent)
 
 
 def worker_count(jobs: int) -> int:
@@ -131,8 +217,17 @@ def run(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     process_chunk([_WARM_UP], settings)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
-    pool.submit(_nothing).result()  # with fork, the first task starts every worker
+    with _signals_deferred():
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
+        started = pool.submit(_nothing)  # with fork, the first task starts every worker
+    try:
+        started.result()
+    except BaseException:
+        with _signals_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
     return _in_order(pool, chunks, settings, jobs)
 
 
@@ -149,10 +244,12 @@ def _in_order(
     pending: deque[Future[list[Cleaned | Failed]]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(process_chunk, chunk, settings))
+            with _signals_deferred():
+                pending.append(pool.submit(process_chunk, chunk, settings))
             if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with _signals_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -49,10 +49,13 @@ class Rejected(BaseModel):
 
     ``position`` is the 1-based line number in JSON Lines, or the 1-based index in an
     array; ``raw`` is the text as read (a parsed record is shown re-encoded as JSON),
-    cut to :data:`RAW_LIMIT` characters; ``source`` names the file when known.
+    cut to :data:`RAW_LIMIT` characters; ``source`` names the file when known. The
+    command line keeps ``raw`` whole, and where the input was not valid UTF-8 it adds
+    ``raw_base64``, the exact bytes, so the input can always be rebuilt.
 
     >>> Rejected(position=3, reason="not valid JSON", raw='{"title": ').model_dump()
-    {'position': 3, 'reason': 'not valid JSON', 'raw': '{"title": ', 'source': None}
+    {'position': 3, 'reason': 'not valid JSON', 'raw': '{"title": ', 'source': None,
+     'raw_base64': None}
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -61,6 +64,7 @@ class Rejected(BaseModel):
     reason: str
     raw: str
     source: str | None = None
+    raw_base64: str | None = None
 
 
 class _BadNumber(ValueError):

@@ -1,41 +1,49 @@
 """The ``arxivmeta`` command: ``arxivmeta clean FILE`` and ``arxivmeta schema``.
 
-``clean`` reads JSON (one object or an array) or JSON Lines, plain or ``.gz``/``.bz2``/``.xz``,
-cleans every record and writes the same shape back: one :class:`~arxivmeta.Paper` per
-record as ``Paper.model_dump(mode="json")``, UTF-8. Bad input never stops the run: each
-rejected record is reported on stderr as ``FILE:LINE: reason`` and, with ``--rejects``,
-written to a JSON Lines file with its raw text.
+``clean`` reads JSON (one object or an array) or JSON Lines, plain or compressed with gzip,
+bzip2 or xz (recognised by content, whatever the name), cleans every record and writes the
+same layout back: one :class:`~arxivmeta.Paper` per record as
+``Paper.model_dump(mode="json")``, UTF-8. Bad input never stops the run: each rejected
+record is reported on stderr as ``FILE:LINE: reason`` and, with ``--rejects``, written to a
+JSON Lines file with its complete raw text.
 
-Exit status: 0 when every record was cleaned, 1 when some were rejected (or, with
-``--check``, would change), 2 for usage errors and unreadable files, 130 on Ctrl-C (the
-output written so far is flushed and stays valid JSON; ``--in-place`` leaves the original).
-SIGTERM is handled like Ctrl-C. ``--in-place`` also leaves the original when records were
-rejected and ``--rejects`` is not given, since replacing it would lose them.
+Exit status: 0 when every record was cleaned, 1 when some were rejected or the file's
+structure is damaged (or, with ``--check``, records would change), 2 for usage errors and
+files that cannot be read or written, 130 on Ctrl-C, SIGTERM or SIGHUP, 141 when the reader
+of standard output went away. Output files are written whole or not at all: a run that
+stops leaves them as they were. ``--in-place`` leaves the input unchanged when records were
+rejected (unless ``--rejects FILE --allow-rejects``) or its structure is damaged.
 
-An empty input (0 bytes, or only whitespace) holds no records: the output is empty, or
-``[]`` when the output is a JSON array (``--format json`` or ``--output-format json``).
+An empty input (0 bytes, or only whitespace) holds no records, and the command says so: the
+output is empty, or ``[]`` when the output is a JSON array (``--format json`` or
+``--output-format json``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from arxivmeta import __version__
 
 SCHEMA_PATH = Path(__file__).parent / "_data" / "paper.schema.json"
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+
+_STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 class _Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C so the output is left valid."""
+    """SIGTERM or SIGHUP, handled like Ctrl-C so temporary files are removed."""
 
 
 def paper_schema_text() -> str:
@@ -67,8 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         "clean",
         help="clean records from a JSON or JSON Lines file",
         description="Clean records from a JSON or JSON Lines file (.gz, .bz2, .xz too).",
-        epilog="Exit status: 0 all cleaned, 1 some rejected (or would change with --check), "
-        "2 usage error or unreadable input, 130 interrupted.",
+        epilog="Exit status: 0 all cleaned, 1 some rejected or damaged (or would change with "
+        "--check), 2 usage error or a file that cannot be read or written, 130 interrupted, "
+        "141 output pipe closed.",
     )
     clean.add_argument(
         "input", nargs="?", default="-", metavar="INPUT", help="file, or - for stdin"
@@ -76,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     target = clean.add_mutually_exclusive_group()
     target.add_argument("-o", "--output", default="-", metavar="FILE", help="default: stdout")
     target.add_argument(
-        "--in-place", action="store_true", help="replace INPUT (atomically) with the result"
+        "--in-place",
+        action="store_true",
+        help="replace INPUT (atomically) with the result; never when records were rejected, "
+        "unless --allow-rejects",
     )
     clean.add_argument(
         "--format",
@@ -99,9 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--input-format",
         metavar="NAME",
-        help="record format, such as aggregator or kaggle (default: detect per record)",
+        help="record format, such as aggregator or arxiv-snapshot (default: detect per record)",
     )
-    clean.add_argument("--rejects", metavar="FILE", help="write rejected records here (JSON Lines)")
+    clean.add_argument(
+        "--rejects", metavar="FILE", help="write rejected records, whole, here (JSON Lines)"
+    )
+    clean.add_argument(
+        "--allow-rejects",
+        action="store_true",
+        help="with --in-place and --rejects: replace INPUT even when records were rejected",
+    )
     clean.add_argument("--explain", metavar="FILE", help="write one JSON line per change made")
     clean.add_argument("--summary", action="store_true", help="print changes per fixer on stderr")
     clean.add_argument(
@@ -127,16 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema(args.check)
     if args.in_place and args.input == "-":
         parser.error("--in-place needs an input file, not stdin")
-    if (
-        not args.in_place
-        and "-" not in (args.input, args.output)
-        and _same_file(args.input, args.output)
-    ):
-        parser.error(f"{args.output} is the input file; use --in-place to replace it")
     if args.to != "json" and (args.in_place or args.output_format != "auto"):
         # An export holds less than the records (no affiliations, no raw text): it must
         # never replace them, and it has one layout of its own.
         parser.error(f"--to {args.to} cannot be combined with --in-place or --output-format")
+    if args.allow_rejects and not (args.in_place and args.rejects):
+        parser.error("--allow-rejects goes with --in-place and --rejects FILE")
+    conflict = output_conflict(args)
+    if conflict is not None:
+        parser.error(conflict)
+    args.in_place_target = os.path.realpath(args.input) if args.in_place else None
     if args.input_format is not None:
         from arxivmeta.records import FORMATS  # noqa: PLC0415 (keeps --version fast)
 
@@ -146,33 +165,88 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     from arxivmeta._clean_command import CleanRun  # noqa: PLC0415 (keeps --version fast)
 
+    previous = _handle_stop_signals()
+    run = CleanRun(args)
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except ValueError:  # not the main thread: leave signals to the caller
-        previous = None
-    try:
-        return CleanRun(args).execute()
+        return run.execute()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (`arxivmeta clean big.jsonl | head`): stop quietly, and keep
-        # Python from complaining when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_REJECTED
+        # The reader went away (`arxivmeta clean big.jsonl | head`): stop quietly, as other
+        # tools do (a shell reports 141 for a process killed by SIGPIPE).
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        if run.stdout_failed:
+            _silence_stdout()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+def _handle_stop_signals() -> dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into :class:`_Terminated`; return the handlers replaced."""
+    previous: dict[int, Any] = {}
+    for name in _STOP_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _on_stop_signal)
+        except ValueError:  # not the main thread: leave signals to the caller
+            break
+    return previous
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so Python's flush at exit cannot fail."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _on_stop_signal(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
+
+
+def output_conflict(args: argparse.Namespace) -> str | None:
+    """Say which two of the run's files are one, if any: no output may overwrite another file.
+
+    Files are compared by device and inode (so symbolic and hard links are seen through),
+    or by resolved path when they do not exist yet.
+    """
+    named = [("INPUT", args.input)]
+    if args.in_place:
+        named.append(("--in-place", args.input))
+    elif not args.check:
+        named.append(("-o", args.output))
+    named += [("--rejects", args.rejects), ("--explain", args.explain)]
+    paths = [(option, path) for option, path in named if path is not None and path != "-"]
+    for later, (option, path) in enumerate(paths):
+        for other_option, other in paths[:later]:
+            if {option, other_option} == {"INPUT", "--in-place"}:
+                continue
+            if _same_file(path, other) and not _is_device(path):
+                if other_option == "INPUT" and option == "-o":
+                    return f"{path} is the input file; use --in-place to replace it"
+                return f"{option} {path} is the same file as {other_option} {other}"
+    for option in ("--rejects", "--explain"):
+        if getattr(args, option[2:]) == "-":
+            return f"{option} needs a file name, not -"
+    return None
+
+
+def _is_device(path: str) -> bool:
+    """Whether ``path`` is a device such as /dev/null, which any number of outputs may share."""
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _same_file(first: str, second: str) -> bool:
     try:
         return os.path.samefile(first, second)
     except OSError:
-        return os.path.abspath(first) == os.path.abspath(second)
+        return os.path.realpath(first) == os.path.realpath(second)
 
 
 def _schema(check: bool) -> int:
