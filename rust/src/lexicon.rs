@@ -41,7 +41,8 @@ impl English {
         ascii: [CharInfo; 128],
         constants: LogConstants,
     ) -> Self {
-        let mut words = FxHashMap::default();
+        let rows = rows.into_iter();
+        let mut words = FxHashMap::with_capacity_and_hasher(rows.size_hint().0, Default::default());
         let mut common = FxHashSet::default();
         let mut common_prefixes = FxHashSet::default();
         let mut longest_common = 0;

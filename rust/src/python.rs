@@ -41,17 +41,26 @@ pub struct PyLexicon {
 
 #[pymethods]
 impl PyLexicon {
-    /// Build from parallel lists of words, frequencies and their natural logarithms, the
-    /// 128 ASCII rows of the character table, and the log-probabilities of the word model
-    /// (text once, text twice or more, user word, number, acronym).
+    /// Build from the words joined by newlines, their frequencies and the natural
+    /// logarithms of those as native-endian doubles (one bulk transfer each, not a
+    /// third of a million objects), the 128 ASCII rows of the character table, and the
+    /// log-probabilities of the word model (text once, text twice or more, user word,
+    /// number, acronym).
     #[new]
     fn new(
-        words: Vec<String>,
-        frequencies: Vec<f64>,
-        logs: Vec<f64>,
+        words: &str,
+        frequencies: &[u8],
+        logs: &[u8],
         ascii: Vec<CharRow>,
         constants: (f64, f64, f64, f64, f64),
     ) -> PyResult<Self> {
+        let frequencies = doubles(frequencies);
+        let logs = doubles(logs);
+        let words: Vec<&str> = if words.is_empty() {
+            Vec::new()
+        } else {
+            words.split('\n').collect()
+        };
         if words.len() != frequencies.len() || words.len() != logs.len() {
             return Err(PyValueError::new_err(
                 "words, frequencies and logs differ in length",
@@ -82,7 +91,7 @@ impl PyLexicon {
             .into_iter()
             .zip(frequencies)
             .zip(logs)
-            .map(|((w, f), l)| (w, f, l));
+            .map(|((w, f), l)| (w.to_string(), f, l));
         Ok(PyLexicon {
             english: English::new(rows, table, constants),
         })
@@ -168,6 +177,17 @@ fn _panic_inside_guard(py: Python<'_>) -> PyResult<()> {
         Ok(_) => Ok(()),
         Err(panic) => Err(NativeError::new_err(panic_message(panic.as_ref()))),
     }
+}
+
+fn doubles(bytes: &[u8]) -> Vec<f64> {
+    bytes
+        .chunks_exact(8)
+        .map(|chunk| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            f64::from_ne_bytes(word)
+        })
+        .collect()
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

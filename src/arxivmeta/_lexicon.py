@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from collections.abc import Iterable
 
-from arxivmeta import _native
+from arxivmeta._core import native as _native
 
 # A word the document uses elsewhere is about as likely as a mid-frequency English word:
 # abstracts define their acronyms and names once and then repeat them.
@@ -60,12 +61,15 @@ def english_lexicon() -> _native.Lexicon:
     import wordfreq  # noqa: PLC0415  (a third of a second of loading: only on first use)
 
     table: dict[str, float] = wordfreq.get_frequency_dict("en")
-    words = list(table)
-    frequencies = list(table.values())
-    logs = [math.log(f) if f > 0 else -math.inf for f in frequencies]
+    # wordfreq's words hold no newline and its frequencies are positive; the core checks
+    # that the joined list has one word per frequency.
+    frequencies = array("d", table.values())
+    logs = array("d", map(math.log, frequencies))
     ascii_rows = [char_row(chr(i)) for i in range(128)]
     constants = (_DOC_LOGP_ONCE, _DOC_LOGP_MORE, _EXTRA_LOGP, _NUMBER_LOGP, _ACRONYM_LOGP)
-    return _native.Lexicon(words, frequencies, logs, ascii_rows, constants)
+    return _native.Lexicon(
+        "\n".join(table), frequencies.tobytes(), logs.tobytes(), ascii_rows, constants
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -76,7 +80,7 @@ def char_row(c: str) -> CharRow:
     final sigma, are not exposed by Python; they are read off ``str.lower`` itself.
 
     >>> char_row("A")
-    (65, 345, 'a')
+    (65, 281, 'a')
     """
     flags = 0
     for test, flag in (

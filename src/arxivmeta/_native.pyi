@@ -7,9 +7,9 @@ class NativeError(Exception): ...
 class Lexicon:
     def __init__(
         self,
-        words: list[str],
-        frequencies: list[float],
-        logs: list[float],
+        words: str,
+        frequencies: bytes,
+        logs: bytes,
         ascii: list[CharRow],
         constants: tuple[float, float, float, float, float],
     ) -> None: ...
