@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from arxivmeta import _native
+from arxivmeta._core import native as _native
 from arxivmeta._lexicon import char_rows, english_lexicon
 from arxivmeta.errors import WrapSearchError
 
