@@ -303,7 +303,12 @@ impl<'d, 'a> Search<'d, 'a> {
                 best = Some(step);
             }
         }
-        best.unwrap_or_else(|| no_fit_end(doc, p, end))
+        match best {
+            // A width narrower than the indentation can point before the line's start
+            // (where the Python search recursed without end): resume after the next token.
+            Some(step) if step.target > p => step,
+            _ => no_fit_end(doc, p, end),
+        }
     }
 
     /// Start the frame for the lines from *p*, or answer at once from the cache.
@@ -655,6 +660,26 @@ mod tests {
         let text = " , ".repeat(4000);
         let (cuts, work) = search(&text, &english);
         assert!(cuts.is_empty());
+        assert!(work > 0);
+    }
+
+    #[test]
+    fn widths_narrower_than_the_indent_end() {
+        let english = words();
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let params = Params {
+            min_width: 1,
+            max_width: 90,
+            ..Params::default()
+        };
+        let ctx = Context {
+            english: &english,
+            chars: &table,
+            extra: &extra,
+            params,
+        };
+        let (_, work) = find_cuts(&chars(&"ab cd ".repeat(60)), &ctx);
         assert!(work > 0);
     }
 
