@@ -82,8 +82,85 @@ fn one_letter_word(s: &[char]) -> bool {
     ONE_LETTER_WORDS.iter().any(|w| eq(s, w))
 }
 
-fn in_list(s: &str, list: &[&str]) -> bool {
-    list.contains(&s)
+/// `s in _PREFIXES`, as one `match` (the inner loop of the scoring asks it per cut).
+fn is_prefix(s: &str) -> bool {
+    matches!(
+        s,
+        "anti"
+            | "super"
+            | "multi"
+            | "photo"
+            | "non"
+            | "semi"
+            | "quasi"
+            | "pseudo"
+            | "micro"
+            | "nano"
+            | "hyper"
+            | "inter"
+            | "intra"
+            | "sub"
+            | "re"
+            | "un"
+            | "pre"
+            | "post"
+            | "over"
+            | "under"
+            | "self"
+            | "co"
+            | "bi"
+            | "tri"
+            | "poly"
+            | "mono"
+            | "electro"
+            | "magneto"
+            | "thermo"
+            | "opto"
+            | "spectro"
+            | "meta"
+            | "macro"
+            | "ultra"
+            | "counter"
+            | "cross"
+            | "auto"
+            | "geo"
+            | "bio"
+            | "neuro"
+            | "astro"
+            | "cyber"
+            | "hetero"
+            | "homo"
+            | "iso"
+            | "para"
+            | "ortho"
+    )
+}
+
+/// `s in _SUFFIXES`.
+fn is_suffix(s: &str) -> bool {
+    matches!(
+        s,
+        "al" | "ally"
+            | "ly"
+            | "ity"
+            | "ities"
+            | "ic"
+            | "ics"
+            | "ed"
+            | "ing"
+            | "ings"
+            | "er"
+            | "ers"
+            | "ness"
+            | "ment"
+            | "ments"
+            | "able"
+            | "ably"
+            | "ability"
+            | "abilities"
+            | "ise"
+            | "ize"
+    )
 }
 
 fn trailing_run<'s>(chars: &Chars, s: &'s [char]) -> &'s [char] {
@@ -404,7 +481,7 @@ fn score_run(
             }
         };
         let mut score = left + right - whole;
-        if in_list(&lw_key, PREFIXES) || in_list(&rw_key, SUFFIXES) {
+        if is_prefix(&lw_key) || is_suffix(&rw_key) {
             score -= prefix_penalty;
         }
         if off == 1 && !(lw_key == "a" || lw_key == "i" || lw_key.is_empty()) {
@@ -629,6 +706,13 @@ mod tests {
         let extra = FxHashSet::default();
         let lex = Lexicon::for_text(&english, &table, &[], &extra);
         f(&lex);
+    }
+
+    #[test]
+    fn the_prefix_and_suffix_matches_hold_the_lists() {
+        assert!(PREFIXES.iter().all(|w| is_prefix(w)));
+        assert!(SUFFIXES.iter().all(|w| is_suffix(w)));
+        assert!(!is_prefix("supe") && !is_suffix("ness2"));
     }
 
     #[test]
