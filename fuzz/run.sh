@@ -8,7 +8,7 @@ python="${PYTHON:-python}"
 here="$(cd "$(dirname "$0")" && pwd)"
 artifacts="${FUZZ_ARTIFACTS:-$(mktemp -d)}"
 mkdir -p "$artifacts"
-for target in fuzz_parse_identifier fuzz_clean_record; do
+for target in fuzz_parse_identifier fuzz_clean_record fuzz_native_wraps; do
     echo "fuzzing $target for ${seconds}s (crash inputs go to $artifacts)"
     "$python" "$here/$target.py" -max_total_time="$seconds" -rss_limit_mb=2048 \
         -timeout=10 -max_len=4096 -artifact_prefix="$artifacts/$target-" -print_final_stats=1

@@ -218,7 +218,7 @@ def test_adversarial_megabyte_only_gains_spaces(unit: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
-def test_adversarial_input_scales_linearly(
+def test_adversarial_input_time_scales_linearly(
     unit: str, record_property: Callable[[str, object], None]
 ) -> None:
     small = _repeat(unit, 100_000)
@@ -244,6 +244,21 @@ def test_adversarial_input_scales_linearly(
         f" {t_large * 1e3:8.1f} ms time x{ratio:5.1f}"
     )
     assert t_large <= 15 * max(t_small, 1e-3)
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
+def test_adversarial_input_work_scales_linearly(unit: str) -> None:
+    from arxivmeta._wrap_native import DEFAULT_PARAMS, count_work
+
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    # The compiled search counts its units of work: ten times the text, about ten times
+    # the work, whatever else the machine is doing.
+    work_small = count_work(small, frozenset(), DEFAULT_PARAMS)
+    work_large = count_work(large, frozenset(), DEFAULT_PARAMS)
+    assert work_small >= len(small)
+    assert work_large <= 12 * work_small
+    assert repair_line_wraps(large).replace(" ", "") == large.replace(" ", "")
 
 
 @given(st.text(alphabet=st.sampled_from("ab- \t\n\r\x00\u2028\u00ad,.$(")))

@@ -1,23 +1,31 @@
-"""Word probabilities for splitting glued words: wordfreq's English list plus the document.
+"""The word model of the line-wrap search: wordfreq's English list and Python's view of
+characters, handed to the compiled core.
 
 The general-purpose list comes from `wordfreq <https://github.com/rspeer/wordfreq>`_
-(Apache-2.0, data shipped in the package). It is loaded once, on first use, into a read-only
-mapping. Technical words that no general list knows ("LLMs", "FPDT", "Kubernetes") are taken
-from the document itself: a word the text uses elsewhere is a word.
+(Apache-2.0, data shipped in that package, read from it at run time). It is read once per
+process into an immutable :class:`arxivmeta._native.Lexicon` owned by the compiled core,
+with each frequency's natural logarithm computed here, so that the core scores with the
+very doubles Python computes. Technical words that no general list knows ("LLMs", "FPDT")
+are taken from the document itself by the core.
 
->>> lex = Lexicon.for_text("We train LLMs. Our LLMs scale.", frozenset())
->>> lex.logp("LLMs") > lex.logp("LLMsdirectly")
+The core classifies characters exactly as Python does (``str.isalpha``, ``str.lower``, the
+``\\w`` and ``\\d`` of :mod:`re`), from rows that Python reports: the 128 ASCII characters
+once, and a text's other characters with each call.
+
+>>> len(english_lexicon()) > 100_000
 True
+>>> [row[2] for row in char_rows("Σοφία İ", frozenset()) if row[0] == ord("İ")]
+['i̇']
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import re
-from collections import Counter
-from collections.abc import Mapping
-from types import MappingProxyType
+from array import array
+from collections.abc import Iterable
+
+from arxivmeta._core import native as _native
 
 # A word the document uses elsewhere is about as likely as a mid-frequency English word:
 # abstracts define their acronyms and names once and then repeat them.
@@ -28,131 +36,86 @@ _EXTRA_LOGP = math.log(1e-5)
 _NUMBER_LOGP = math.log(1e-4)
 # Short all-capital words are mostly acronyms, which abstracts are full of.
 _ACRONYM_LOGP = math.log(1e-6)
-# An unknown string costs a fixed amount plus a little per character, so splitting an
-# unknown word into two unknown halves never pays.
-UNKNOWN_BASE = -16.0
-UNKNOWN_PER_CHAR = 0.7
 
-_RUN = re.compile(r"[^\W_]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ACRONYM = re.compile(r"[A-Z]{2,7}s?")
+# The flags of rust/src/chars.rs, bit for bit.
+_ALPHA = 1
+_DECIMAL = 1 << 1
+_DIGIT = 1 << 2
+_ALNUM = 1 << 3
+_UPPER = 1 << 4
+_LOWER = 1 << 5
+_TITLE = 1 << 6
+_SPACE = 1 << 7
+_CASED = 1 << 8
+_CASE_IGNORABLE = 1 << 9
+
+_CAPITAL_SIGMA = "\u03a3"
+_FINAL_SIGMA = "\u03c2"
+
+CharRow = tuple[int, int, str]
 
 
 @functools.cache
-def _english_table() -> dict[str, float]:
-    # Private and never mutated; a plain dict is looked up several times faster than a
-    # read-only proxy, and look-ups are the inner loop of the splitter.
-    import wordfreq  # noqa: PLC0415  (half a second of loading: only on first use)
+def english_lexicon() -> _native.Lexicon:
+    """wordfreq's English table as the compiled core's lexicon, built once per process."""
+    import wordfreq  # noqa: PLC0415  (a third of a second of loading: only on first use)
 
     table: dict[str, float] = wordfreq.get_frequency_dict("en")
-    return table
-
-
-@functools.cache
-def common_words(threshold: float = 1e-4) -> tuple[frozenset[str], int]:
-    """English words at least *threshold* frequent, and the length of the longest.
-
-    Single letters other than "a" and "i" are left out: the list has them as often as
-    words, but "couple" + "d" is not two words.
-
-    >>> words, longest = common_words()
-    >>> "the" in words, "a" in words, "d" in words, "photoassociation" in words
-    (True, True, False, False)
-    >>> 5 < longest < 20
-    True
-    """
-    words = frozenset(
-        w for w, f in _english_table().items() if f >= threshold and (len(w) > 1 or w in ("a", "i"))
+    # wordfreq's words hold no newline and its frequencies are positive; the core checks
+    # that the joined list has one word per frequency.
+    frequencies = array("d", table.values())
+    logs = array("d", map(math.log, frequencies))
+    ascii_rows = [char_row(chr(i)) for i in range(128)]
+    constants = (_DOC_LOGP_ONCE, _DOC_LOGP_MORE, _EXTRA_LOGP, _NUMBER_LOGP, _ACRONYM_LOGP)
+    return _native.Lexicon(
+        "\n".join(table), frequencies.tobytes(), logs.tobytes(), ascii_rows, constants
     )
-    return words, max(map(len, words), default=0)
 
 
-@functools.cache
-def common_prefixes(threshold: float = 1e-4) -> frozenset[str]:
-    """Every prefix of the words of :func:`common_words`, to stop a scan early.
+@functools.lru_cache(maxsize=8192)
+def char_row(c: str) -> CharRow:
+    """What Python says of one character: (code point, flags, ``c.lower()``).
 
-    >>> "th" in common_prefixes(), "thx" in common_prefixes()
-    (True, False)
+    Unicode's Cased and Case_Ignorable properties, which ``str.lower`` consults for a
+    final sigma, are not exposed by Python; they are read off ``str.lower`` itself.
+
+    >>> char_row("A")
+    (65, 281, 'a')
     """
-    words, _ = common_words(threshold)
-    return frozenset(w[:i] for w in words for i in range(1, len(w) + 1))
+    flags = 0
+    for test, flag in (
+        (c.isalpha(), _ALPHA),
+        (c.isdecimal(), _DECIMAL),
+        (c.isdigit(), _DIGIT),
+        (c.isalnum(), _ALNUM),
+        (c.isupper(), _UPPER),
+        (c.islower(), _LOWER),
+        # One character's istitle() is also true of upper case; titlecase is the rest.
+        (c.istitle() and not c.isupper(), _TITLE),
+        (c.isspace(), _SPACE),
+    ):
+        if test:
+            flags |= flag
+    # A capital sigma after a cased letter, across case-ignorable ones, is final.
+    cased = (c + _CAPITAL_SIGMA).lower()[-1] == _FINAL_SIGMA
+    after_cased = ("A" + c + _CAPITAL_SIGMA).lower()[-1] == _FINAL_SIGMA
+    if cased:
+        flags |= _CASED
+    elif after_cased:
+        flags |= _CASE_IGNORABLE
+    return ord(c), flags, c.lower()
 
 
-def english_frequencies() -> Mapping[str, float]:
-    """Return wordfreq's English word → frequency table, loaded once and read-only."""
-    return MappingProxyType(_english_table())
-
-
-def unknown_logp(length: int) -> float:
-    """Log-probability of a string no word list knows, by its length."""
-    return UNKNOWN_BASE - UNKNOWN_PER_CHAR * length
-
-
-def word_runs(text: str) -> list[str]:
-    """Letter-and-digit runs of *text*, the units the word model scores.
-
-    >>> word_runs("(LLMs) state-of-the-art, 1,000")
-    ['LLMs', 'state', 'of', 'the', 'art', '1', '000']
-    """
-    return _RUN.findall(text)
-
-
-class Lexicon:
-    """Word log-probabilities for one document: general English plus the text's own words.
-
-    Built per call from the shared (never mutated) English table and the text's counts.
-    """
-
-    __slots__ = ("doc_counts", "extra", "freq")
-
-    def __init__(self, freq: dict[str, float], doc_counts: dict[str, int], extra: frozenset[str]):
-        self.freq = freq
-        self.doc_counts = doc_counts
-        self.extra = extra
-
-    @classmethod
-    def for_text(cls, text: str, extra: frozenset[str]) -> Lexicon:
-        """Build the lexicon of *text* (its own words counted case-insensitively)."""
-        counts = Counter(_RUN.findall(text.lower()))
-        return cls(_english_table(), counts, extra)
-
-    def is_word(self, word: str) -> bool:
-        """Whether *word* is a known word: English, user-supplied, or repeated in the text."""
-        low = word.lower()
-        return (
-            low in self.freq
-            or word in self.extra
-            or low in self.extra
-            or self.doc_counts.get(low, 0) >= 2
-        )
-
-    def logp(self, word: str, own: int = 0) -> float:
-        """Log-probability of *word*; *own* occurrences in the text are not counted as use."""
-        low = word.lower()
-        f = self.freq.get(low)
-        seen = self.doc_counts.get(low, 0) - own
-        if own and seen == 1 and word == low:
-            # A lower-case string seen just twice may be the same two words glued twice
-            # ("maximally entangled" broken at the same place in two sentences).
-            seen = 0
-        if f is None and seen <= 0 and not self.extra:
-            first = word[:1]
-            if first.isdigit() and _NUMBER.fullmatch(word):
-                return _NUMBER_LOGP
-            if first.isupper() and _ACRONYM.fullmatch(word):
-                return _ACRONYM_LOGP
-            return UNKNOWN_BASE - UNKNOWN_PER_CHAR * len(word)
-        best = -math.inf if f is None else math.log(f)
-        if self.extra and (word in self.extra or low in self.extra):
-            best = max(best, _EXTRA_LOGP)
-        if seen >= 2:
-            best = max(best, _DOC_LOGP_MORE)
-        elif seen == 1:
-            best = max(best, _DOC_LOGP_ONCE)
-        if best > -math.inf:
-            return best
-        if _NUMBER.fullmatch(word):
-            return _NUMBER_LOGP
-        if _ACRONYM.fullmatch(word):
-            return _ACRONYM_LOGP
-        return unknown_logp(len(word))
+def char_rows(text: str, extra: Iterable[str]) -> list[CharRow]:
+    """Rows for the non-ASCII characters of *text*, of its lower-case form and of *extra*
+    (ASCII rows come with the lexicon)."""
+    words = [text, *extra]
+    if all(w.isascii() for w in words):
+        return []
+    chars: set[str] = set()
+    for word in words:
+        chars.update(word)
+        chars.update(word.lower())
+    if _CAPITAL_SIGMA in chars:
+        chars.update("\u03c3\u03c2")  # a piece of a word may end in either sigma
+    return [char_row(c) for c in chars if c > "\x7f"]

@@ -72,3 +72,11 @@ class InvalidRecord(ArxivMetaError, ValueError):
 
     def __reduce__(self) -> tuple[type[InvalidRecord], tuple[str]]:
         return (type(self), (self.reason,))
+
+
+class WrapSearchError(ArxivMetaError):
+    """The compiled line-wrap search failed on a text (a bug, never the text's fault).
+
+    :func:`arxivmeta.repair_line_wraps` catches it and returns the text unchanged, so a
+    fixer stays total; the error exists so that the failure has a type of its own.
+    """

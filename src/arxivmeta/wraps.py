@@ -33,7 +33,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from arxivmeta._wrap_chain import Cut, find_cuts
+from arxivmeta._wrap_native import Cut, find_cuts
+from arxivmeta.errors import WrapSearchError
 
 __all__ = ["WrapConfig", "WrapSplit", "explain_line_wraps", "repair_line_wraps"]
 
@@ -129,7 +130,12 @@ def explain_line_wraps(
     # costs far more per character.
     if any(mark in text for mark in _MARKER_CHARS):
         return _repair_marked(text, cfg)
-    cuts = find_cuts(text, cfg.extra_vocabulary, _params(cfg))
+    try:
+        cuts = find_cuts(text, cfg.extra_vocabulary, _params(cfg))
+    except WrapSearchError:
+        # A failure of the compiled search is a bug, not the text's fault: the text is
+        # returned unchanged, which keeps the fixer total and loses nothing.
+        return text, []
     return _apply_cuts(text, cuts)
 
 

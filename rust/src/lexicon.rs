@@ -1,0 +1,314 @@
+//! Word probabilities: the English table (built once per process) plus one text's words.
+//!
+//! The English table holds wordfreq's frequencies and their natural logarithms, both
+//! computed by Python, so every score is the same IEEE double the Python model computed.
+
+use crate::chars::{eq, to_string, CharInfo, Chars};
+use crate::fxhash::{FxHashMap, FxHashSet};
+
+/// An unknown string costs a fixed amount plus a little per character.
+pub const UNKNOWN_BASE: f64 = -16.0;
+pub const UNKNOWN_PER_CHAR: f64 = 0.7;
+/// Words at least this frequent are "common" (glued by mistake in web text).
+pub const COMMON: f64 = 1e-4;
+
+/// Log-probabilities given to words the English list does not settle.
+#[derive(Clone, Copy, Debug)]
+pub struct LogConstants {
+    pub doc_once: f64,
+    pub doc_more: f64,
+    pub extra: f64,
+    pub number: f64,
+    pub acronym: f64,
+}
+
+/// The shared, immutable English model.
+#[derive(Debug)]
+pub struct English {
+    /// word → (frequency, ln frequency)
+    words: FxHashMap<String, (f64, f64)>,
+    common: FxHashSet<String>,
+    common_prefixes: FxHashSet<String>,
+    longest_common: usize,
+    pub ascii: [CharInfo; 128],
+    pub constants: LogConstants,
+}
+
+impl English {
+    /// Build the model; *rows* are the words with their frequency and its logarithm.
+    pub fn new(
+        rows: impl IntoIterator<Item = (String, f64, f64)>,
+        ascii: [CharInfo; 128],
+        constants: LogConstants,
+    ) -> Self {
+        let rows = rows.into_iter();
+        let mut words = FxHashMap::with_capacity_and_hasher(rows.size_hint().0, Default::default());
+        let mut common = FxHashSet::default();
+        let mut common_prefixes = FxHashSet::default();
+        let mut longest_common = 0;
+        for (word, freq, log) in rows {
+            let length = word.chars().count();
+            // Single letters other than "a" and "i" are not words to glue.
+            if freq >= COMMON && (length > 1 || word == "a" || word == "i") {
+                longest_common = longest_common.max(length);
+                for (i, c) in word.char_indices() {
+                    common_prefixes.insert(word[..i + c.len_utf8()].to_string());
+                }
+                common.insert(word.clone());
+            }
+            words.insert(word, (freq, log));
+        }
+        English {
+            words,
+            common,
+            common_prefixes,
+            longest_common,
+            ascii,
+            constants,
+        }
+    }
+
+    /// The frequency and its logarithm of a (lower-case) word.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<(f64, f64)> {
+        self.words.get(word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Whether a string is `\d+(?:[.,]\d+)*` (Python's `\d`: decimal digits).
+pub fn is_number(chars: &Chars, s: &[char]) -> bool {
+    let mut digits = 0;
+    for &c in s {
+        if chars.is_decimal(c) {
+            digits += 1;
+        } else if (c == '.' || c == ',') && digits > 0 {
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    digits > 0
+}
+
+/// Whether a string is `[A-Z]{2,7}s?`.
+pub fn is_acronym(s: &[char]) -> bool {
+    let caps = s.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let rest = &s[caps..];
+    (2..=7).contains(&caps) && (rest.is_empty() || (rest.len() == 1 && rest[0] == 's'))
+}
+
+/// The word model of one text: English, the user's words, and the text's own words.
+pub struct Lexicon<'a> {
+    pub english: &'a English,
+    pub chars: &'a Chars<'a>,
+    doc_counts: FxHashMap<String, i64>,
+    pub extra: &'a FxHashSet<String>,
+}
+
+impl<'a> Lexicon<'a> {
+    /// The lexicon of *text*: its letter-and-digit runs counted case-insensitively.
+    pub fn for_text(
+        english: &'a English,
+        chars: &'a Chars<'a>,
+        text: &[char],
+        extra: &'a FxHashSet<String>,
+    ) -> Self {
+        let low = chars.lower(text);
+        let mut doc_counts: FxHashMap<String, i64> = FxHashMap::default();
+        let mut run = String::new();
+        for &c in low.iter().chain(std::iter::once(&' ')) {
+            if c != ' ' && chars.is_alnum(c) {
+                run.push(c);
+            } else if !run.is_empty() {
+                *doc_counts.entry(std::mem::take(&mut run)).or_insert(0) += 1;
+            }
+        }
+        Lexicon {
+            english,
+            chars,
+            doc_counts,
+            extra,
+        }
+    }
+
+    /// English frequency and log of a lower-case word.
+    #[inline]
+    pub fn known(&self, low: &str) -> Option<(f64, f64)> {
+        self.english.get(low)
+    }
+
+    /// How often the text uses a lower-case word (0 when never).
+    #[inline]
+    pub fn seen(&self, low: &str) -> i64 {
+        self.doc_counts.get(low).copied().unwrap_or(0)
+    }
+
+    pub fn in_extra(&self, word: &str) -> bool {
+        !self.extra.is_empty() && self.extra.contains(word)
+    }
+
+    pub fn is_common(&self, low: &str) -> bool {
+        self.english.common.contains(low)
+    }
+
+    /// Whether a lower-case string reads as two common words ("ofthe", "isa", "wecan").
+    pub fn two_common_words(&self, low: &[char]) -> bool {
+        let limit = low.len().min(self.english.longest_common + 1);
+        let mut left = String::new();
+        for i in 1..limit {
+            left.push(low[i - 1]);
+            if !self.english.common_prefixes.contains(&left) {
+                return false;
+            }
+            if self.english.common.contains(&left) && self.is_common(&to_string(&low[i..])) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Log-probability of *word*; *own* of its uses in the text are not counted.
+    pub fn logp(&self, word: &[char], own: i64) -> f64 {
+        let chars = self.chars;
+        let low = chars.lower(word);
+        let key = to_string(&low);
+        let f = self.known(&key);
+        let mut seen = self.seen(&key) - own;
+        if own != 0 && seen == 1 && word == &low[..] {
+            // A lower-case string seen just twice may be the same two words glued twice.
+            seen = 0;
+        }
+        let k = &self.english.constants;
+        if f.is_none() && seen <= 0 && self.extra.is_empty() {
+            let first = word.first().copied();
+            if first.is_some_and(|c| chars.is_digit(c)) && is_number(chars, word) {
+                return k.number;
+            }
+            if first.is_some_and(|c| chars.is_upper(c)) && is_acronym(word) {
+                return k.acronym;
+            }
+            return UNKNOWN_BASE - UNKNOWN_PER_CHAR * word.len() as f64;
+        }
+        let mut best = match f {
+            Some((_, log)) => log,
+            None => f64::NEG_INFINITY,
+        };
+        if !self.extra.is_empty()
+            && (self.extra.contains(&to_string(word)) || self.extra.contains(&key))
+        {
+            best = max(best, k.extra);
+        }
+        if seen >= 2 {
+            best = max(best, k.doc_more);
+        } else if seen == 1 {
+            best = max(best, k.doc_once);
+        }
+        if best > f64::NEG_INFINITY {
+            return best;
+        }
+        if is_number(chars, word) {
+            return k.number;
+        }
+        if is_acronym(word) {
+            return k.acronym;
+        }
+        UNKNOWN_BASE - UNKNOWN_PER_CHAR * word.len() as f64
+    }
+
+    /// Whether the lower-case form of *word* equals *word* (no upper-case letter).
+    pub fn is_own_lower(&self, word: &[char]) -> bool {
+        self.chars.lower(word) == word
+    }
+}
+
+/// Python's `max(a, b)`: the first when they tie.
+#[inline]
+pub fn max(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// `word == literal` after lowering, for small fixed word lists.
+pub fn lower_in(chars: &Chars, word: &[char], list: &[&str]) -> bool {
+    let low = chars.lower(word);
+    list.iter().any(|w| eq(&low, w))
+}
+
+#[cfg(test)]
+pub mod testing {
+    //! A tiny English model, for tests without Python.
+    use super::*;
+    use crate::chars::testing::ascii_table;
+
+    pub fn constants() -> LogConstants {
+        LogConstants {
+            doc_once: 4e-6f64.ln(),
+            doc_more: 2e-5f64.ln(),
+            extra: 1e-5f64.ln(),
+            number: 1e-4f64.ln(),
+            acronym: 1e-6f64.ln(),
+        }
+    }
+
+    pub fn english(words: &[(&str, f64)]) -> English {
+        English::new(
+            words.iter().map(|&(w, f)| (w.to_string(), f, f.ln())),
+            ascii_table(),
+            constants(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+    use crate::chars::testing::chars;
+
+    #[test]
+    fn the_text_own_words_raise_their_probability() {
+        let english = english(&[("we", 1e-3), ("train", 1e-4)]);
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let text = chars("We train LLMs. Our LLMs scale.");
+        let lex = Lexicon::for_text(&english, &table, &text, &extra);
+        assert_eq!(lex.seen("llms"), 2);
+        assert!(lex.logp(&chars("LLMs"), 0) > lex.logp(&chars("LLMsdirectly"), 0));
+        assert_eq!(lex.logp(&chars("1,000"), 0), constants().number);
+        assert_eq!(lex.logp(&chars("FPDT"), 0), constants().acronym);
+    }
+
+    #[test]
+    fn patterns_match_the_python_regexes() {
+        let english = english(&[]);
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        assert!(is_number(&table, &chars("1,000.5")));
+        assert!(!is_number(&table, &chars("1,")));
+        assert!(!is_number(&table, &chars(",1")));
+        assert!(is_acronym(&chars("GPUs")));
+        assert!(!is_acronym(&chars("G")));
+        assert!(!is_acronym(&chars("ABCDEFGH")));
+        assert!(is_acronym(&chars("ABCDEFGs")));
+    }
+
+    #[test]
+    fn common_pairs_are_found() {
+        let english = english(&[("of", 1e-2), ("the", 1e-2), ("a", 1e-2), ("d", 1e-3)]);
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let lex = Lexicon::for_text(&english, &table, &[], &extra);
+        assert!(lex.two_common_words(&chars("ofthe")));
+        assert!(!lex.two_common_words(&chars("ofd")));
+    }
+}

@@ -1,0 +1,107 @@
+"""The flattened-text search of :mod:`arxivmeta.wraps`, run by the compiled core.
+
+The core (``rust/src``) tokenizes the text, scores each candidate cut with the word model
+and the typography of abstracts, and searches the hard-wrap geometry; this module hands it
+the text and the configuration and turns its answer into :class:`Cut` records.
+
+Python strings may hold lone surrogates, which UTF-8 cannot carry. Each is passed as the
+private-use character U+F0000 + (surrogate - U+D800): a symbol to Python's string methods
+exactly as a surrogate is (not a letter, digit or space, no case), so the search sees the
+same classes at the same offsets, and the cuts are applied to the original text.
+
+>>> text = "In this paper we study distributed training at scale, and we propose a modelwith two"
+>>> [(c.left, c.right, c.rule) for c in find_cuts(text, frozenset(), DEFAULT_PARAMS)]
+[('model', 'with', 'width')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from arxivmeta._core import native as _native
+from arxivmeta._lexicon import char_rows, english_lexicon
+from arxivmeta.errors import WrapSearchError
+
+__all__ = ["DEFAULT_PARAMS", "Cut", "count_work", "find_cuts"]
+
+#: (local threshold, geometry threshold, min width, max width, max token length)
+DEFAULT_PARAMS = (6.5, -7.0, 60, 84, 60)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PRIVATE_USE = 0xF0000 - 0xD800
+# Widths and token lengths beyond any text's length change nothing; clamping keeps them
+# inside the core's integer types.
+_LARGEST = 1 << 40
+
+
+class Cut(NamedTuple):
+    """A space to insert before ``position``, with the words on each side and why."""
+
+    position: int
+    left: str
+    right: str
+    rule: str
+    score: float
+
+
+def find_cuts(
+    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
+) -> list[Cut]:
+    """Positions where a space restores a lost line break, in text order.
+
+    Raises :class:`~arxivmeta.errors.WrapSearchError` if the core fails (a bug).
+    """
+    found, _ = _search(text, extra, params)
+    return [
+        Cut(pos, text[a:pos], text[pos:b], "width" if by_width else "evidence", round(score, 2))
+        for pos, a, b, by_width, score in found
+    ]
+
+
+def count_work(text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]) -> int:
+    """Units of work the core spends on *text*: a clock-free measure of its running time.
+
+    >>> count_work("a modelwith two", frozenset(), DEFAULT_PARAMS) > 0
+    True
+    """
+    return _search(text, extra, params)[1]
+
+
+def _search(
+    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
+) -> tuple[list[tuple[int, int, int, bool, float]], int]:
+    words = sorted(extra)
+    try:
+        return _call(text, words, params)
+    except UnicodeEncodeError:
+        # Lone surrogates: the rare case pays for the substitution.
+        return _call(_without_surrogates(text), [_without_surrogates(w) for w in words], params)
+
+
+def _call(
+    text: str, words: list[str], params: tuple[float, float, int, int, int]
+) -> tuple[list[tuple[int, int, int, bool, float]], int]:
+    local_t, geometry_t, min_w, max_w, max_token = params
+    try:
+        return _native.find_cuts(
+            english_lexicon(),
+            text,
+            char_rows(text, words),
+            words,
+            float(local_t),
+            float(geometry_t),
+            _clamp(min_w),
+            _clamp(max_w),
+            max(0, min(int(max_token), _LARGEST)),
+        )
+    except _native.NativeError as error:
+        raise WrapSearchError(str(error)) from error
+
+
+def _clamp(value: int) -> int:
+    return max(-_LARGEST, min(int(value), _LARGEST))
+
+
+def _without_surrogates(text: str) -> str:
+    return _SURROGATE.sub(lambda m: chr(ord(m.group()) + _PRIVATE_USE), text)

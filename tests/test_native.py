@@ -1,0 +1,98 @@
+"""Tests of the compiled line-wrap core's boundary: errors, surrogates, threads, the lexicon."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arxivmeta import ArxivMetaError, explain_line_wraps, repair_line_wraps
+from arxivmeta._core import native
+from arxivmeta._lexicon import char_row, english_lexicon
+from arxivmeta._wrap_native import DEFAULT_PARAMS, count_work, find_cuts
+from arxivmeta.errors import WrapSearchError
+
+HERE = Path(__file__).parent
+SEED = json.loads((HERE / "data/line_wraps_seed.json").read_text(encoding="utf-8"))["records"]
+FLATTENED = [r["flattened"] for r in SEED]
+
+# Any code point, lone surrogates included (which UTF-8 cannot carry).
+ANY_CHARACTER = st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr))
+
+
+def test_a_panic_in_the_core_becomes_a_typed_error() -> None:
+    with pytest.raises(native.NativeError, match="panicked"):
+        native._panic_inside_guard()
+    assert issubclass(WrapSearchError, ArxivMetaError)
+
+
+def test_a_failing_core_leaves_the_text_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    import arxivmeta.wraps
+
+    def failing(*_: object) -> None:
+        raise WrapSearchError("the compiled line-wrap search panicked: test")
+
+    monkeypatch.setattr(arxivmeta.wraps, "find_cuts", failing)
+    text = FLATTENED[0]
+    assert repair_line_wraps(text) == text
+    assert explain_line_wraps(text) == (text, [])
+
+
+@given(st.lists(ANY_CHARACTER, max_size=300).map("".join))
+def test_the_repair_is_total_on_any_code_points(text: str) -> None:
+    fixed = repair_line_wraps(text)
+    assert isinstance(fixed, str)
+
+
+@pytest.mark.parametrize("surrogate", [chr(0xD800), chr(0xDFFF), chr(0xDC80) + chr(0xD83D)])
+def test_lone_surrogates_do_not_move_the_cuts(surrogate: str) -> None:
+    # A surrogate is a symbol of no typographic meaning, as the currency sign is: the
+    # cuts are those of the text with currency signs in its place.
+    text = next(t for t in FLATTENED if "100%accuracy" in t)
+    with_symbol = text.replace("100%accuracy", "100" + "\u00a4" * len(surrogate) + "accuracy")
+    with_surrogate = text.replace("100%accuracy", "100" + surrogate + "accuracy")
+    expected = [c.position for c in find_cuts(with_symbol, frozenset(), DEFAULT_PARAMS)]
+    found = [c.position for c in find_cuts(with_surrogate, frozenset(), DEFAULT_PARAMS)]
+    assert found == expected
+    assert surrogate in repair_line_wraps(with_surrogate)
+
+
+def test_the_lexicon_is_built_once_and_is_read_only() -> None:
+    lexicon = english_lexicon()
+    assert english_lexicon() is lexicon
+    assert len(lexicon) > 100_000
+    with pytest.raises(AttributeError):
+        lexicon.words = []  # type: ignore[attr-defined]
+
+
+def test_threads_get_the_same_repairs() -> None:
+    expected = [repair_line_wraps(t) for t in FLATTENED]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(repair_line_wraps, FLATTENED * 4)) == expected * 4
+
+
+def test_character_rows_follow_python() -> None:
+    # Titlecase letters are neither upper nor lower case; the dotted capital I lowers to
+    # two characters; the apostrophe is case-ignorable, so "ΑΣ'" ends in a final sigma.
+    assert char_row("ǅ")[1] & (1 << 6)
+    assert char_row("İ")[2] == "i\u0307"
+    assert char_row("'")[1] & (1 << 9)
+    assert not char_row("'")[1] & (1 << 8)
+
+
+def test_the_work_is_linear_on_flattened_abstracts() -> None:
+    one = FLATTENED[0]
+    many = " ".join(FLATTENED[:1] * 8)  # longer than the geometry's limit: local cuts
+    assert count_work(many, frozenset(), DEFAULT_PARAMS) <= 12 * count_work(
+        one, frozenset(), DEFAULT_PARAMS
+    )
+
+
+def test_user_vocabulary_with_other_scripts_is_protected() -> None:
+    text = FLATTENED[0] + " Σοφίαmodel"
+    cuts = find_cuts(text, frozenset({"Σοφίαmodel"}), DEFAULT_PARAMS)
+    assert all(c.left + c.right != "Σοφίαmodel" for c in cuts)
