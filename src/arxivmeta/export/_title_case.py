@@ -17,10 +17,10 @@ writes capitalised mid-sentence and never in lower case), then from the English 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
-
-from arxivmeta._lexicon import english_frequencies
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -62,6 +62,14 @@ def _abstract_evidence(abstract: str) -> tuple[frozenset[str], frozenset[str]]:
                 capital.add(word.lower())
         previous_end = match.end()
     return frozenset(lower), frozenset(capital)
+
+
+@functools.cache
+def english_frequencies() -> Mapping[str, float]:
+    """wordfreq's English word → frequency table, loaded once and read-only."""
+    import wordfreq  # noqa: PLC0415  (a third of a second of loading: only on first use)
+
+    return MappingProxyType(wordfreq.get_frequency_dict("en"))
 
 
 def title_guard(title: str, abstract: str | None = None) -> Callable[[str, int], bool]:
