@@ -112,10 +112,78 @@ def _chains(
 ) -> dict[int, float]:
     """Follow the greedy line ends from *p* for all *widths* at once and return the value
     of each width's chain; widths that agree on where a line ends share the work of the
-    lines after it. The steps stay in *memo*, to read the best chain back."""
+    lines after it. The steps stay in *memo*, to read the best chain back.
+
+    The lines are followed with a stack of open lines, not recursion: a text has as many
+    lines as its length allows, and the stack depth must not depend on the input."""
     key = (p, tuple(widths))
     if indent == 0 and key in tails:
         return tails[key]
+    stack = [
+        _open_line(doc, p, widths, indent=indent, strong=strong, strong_pos=strong_pos, memo=memo)
+    ]
+    while True:
+        line = stack[-1]
+        if line.next_group < len(line.groups):
+            step, group = line.groups[line.next_group]
+            rest = tails.get((step.target, tuple(group)))
+            if rest is None:
+                stack.append(
+                    _open_line(
+                        doc,
+                        step.target,
+                        group,
+                        indent=0,
+                        strong=strong,
+                        strong_pos=strong_pos,
+                        memo=memo,
+                    )
+                )
+                continue
+            line.add(step, group, rest)
+            continue
+        stack.pop()
+        if line.indent == 0:
+            tails[line.key] = line.out
+        if not stack:
+            return line.out
+        parent = stack[-1]
+        step, group = parent.groups[parent.next_group]
+        parent.add(step, group, line.out)
+
+
+class _OpenLine:
+    """A line start whose chains wait for the values of the lines after it."""
+
+    __slots__ = ("groups", "indent", "key", "next_group", "out")
+
+    def __init__(
+        self,
+        key: tuple[int, tuple[int, ...]],
+        indent: int,
+        out: dict[int, float],
+        groups: list[tuple[Step, list[int]]],
+    ) -> None:
+        self.key, self.indent, self.out, self.groups = key, indent, out, groups
+        self.next_group = 0
+
+    def add(self, step: Step, group: list[int], rest: dict[int, float]) -> None:
+        for width in group:
+            self.out[width] = step.gain + rest[width]
+        self.next_group += 1
+
+
+def _open_line(
+    doc: Doc,
+    p: int,
+    widths: list[int],
+    *,
+    indent: int,
+    strong: list[tuple[int, float]],
+    strong_pos: list[int],
+    memo: dict[tuple[int, int], Step],
+) -> _OpenLine:
+    """The widths whose last line starts at *p*, and the others grouped by their line end."""
     out: dict[int, float] = {}
     groups: dict[Step, list[int]] = {}
     for width in widths:
@@ -128,22 +196,7 @@ def _chains(
             step = _line_end(doc, p, w, strong, strong_pos)
             memo[(p, w)] = step
         groups.setdefault(step, []).append(width)
-    for step, group in groups.items():
-        rest = _chains(
-            doc,
-            step.target,
-            group,
-            indent=0,
-            strong=strong,
-            strong_pos=strong_pos,
-            memo=memo,
-            tails=tails,
-        )
-        for width in group:
-            out[width] = step.gain + rest[width]
-    if indent == 0:
-        tails[key] = out
-    return out
+    return _OpenLine((p, tuple(widths)), indent, out, list(groups.items()))
 
 
 def find_cuts(
