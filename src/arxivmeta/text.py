@@ -81,7 +81,17 @@ def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: st
 def to_plain_text(latex: str) -> str:
     """Render LaTeX as plain Unicode text: math, accents, style commands.
 
+    The rendering is repeated until it changes nothing (at most :data:`MAX_PASSES` more
+    times), so the result renders as itself: an escaped sign that a second rendering would
+    read as LaTeX gets that reading (``\\{x`` → ``{x`` → ``x``).
+
     >>> to_plain_text(r"a $3.37\\times$ speedup in the \\textsf{Congested Clique} of G{\\"o}del")
     'a 3.37× speedup in the Congested Clique of Gödel'
     """
-    return collapse_whitespace(latex_to_unicode(latex))
+    text = collapse_whitespace(latex_to_unicode(latex))
+    for _ in range(MAX_PASSES):
+        again = collapse_whitespace(latex_to_unicode(text))
+        if again == text:
+            break
+        text = again
+    return text
