@@ -7,6 +7,7 @@ timings live in ``benchmarks/robustness.py``, never in this suite.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 import arxivmeta
+from arxivmeta.fixes import FIXERS
 
 
 def max_stack_depth(function: Callable[[Any], object], argument: Any) -> int:
@@ -142,3 +144,75 @@ def test_xml_longer_than_the_limit_is_a_typed_rejection() -> None:
     padding = " " * (MAX_XML_CHARS - len(ATOM_ENTRY) + 1)
     assert "characters long" in rejected_reason({"xml": ATOM_ENTRY + padding})
     assert arxivmeta.clean_record({"xml": ATOM_ENTRY + padding[:-1]}).title is not None
+
+
+# --- lone surrogates, at the record boundary -------------------------------------------
+
+
+def test_lone_surrogates_become_replacement_characters_in_keys_and_values() -> None:
+    # JSON may spell a lone surrogate; json.loads gives it back as one.
+    record = json.loads(
+        '{"title": "Jos\\udce9 Mart\\udced", "abstract": "Text.", "n\\ud800te": ["\\udfff"]}'
+    )
+    paper, steps = arxivmeta.clean_and_explain(record)
+    assert paper.title == "Jos\ufffd Mart\ufffd"
+    assert paper.extra == {"n\ufffdte": ["\ufffd"]}
+    assert arxivmeta.Paper.model_validate_json(paper.model_dump_json()) == paper
+    replaced = [step for step in steps if step.fixer == "replace_lone_surrogates"]
+    assert {step.field for step in replaced} == {"title", "'n\\ud800te' (key)", "n\ufffdte.[0]"}
+    for step in replaced:
+        assert FIXERS["replace_lone_surrogates"](step.before) == step.after
+
+
+def test_keys_that_differ_only_by_a_lone_surrogate_are_refused() -> None:
+    record = json.loads('{"title": "T", "n\\ud800te": 1, "n\\ufffdte": 2}')
+    assert "differ only by a lone surrogate" in rejected_reason(record)
+
+
+# --- idempotence -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", ["\x07", "\u200b", "\ud800"])
+def test_a_character_that_hid_mojibake_does_not_leave_it_for_a_second_pass(hidden: str) -> None:
+    assert arxivmeta.clean_text(f"Ã{hidden}©") == "é"
+
+
+@pytest.mark.parametrize("text", ["\\$", "\\{x", "\\$x\\$"])
+def test_to_plain_text_renders_to_a_fixed_point(text: str) -> None:
+    once = arxivmeta.to_plain_text(text)
+    assert arxivmeta.to_plain_text(once) == once
+
+
+@pytest.mark.parametrize("text", ["0" * 51 + "Aa:THtHE", ":" * 49 + "A:AA:AA`<"])
+def test_a_cut_that_gives_its_pieces_evidence_is_followed_to_the_end(text: str) -> None:
+    once = arxivmeta.repair_line_wraps(text)
+    assert once != text
+    assert arxivmeta.repair_line_wraps(once) == once
+    assert arxivmeta.clean_text(arxivmeta.clean_text(text)) == arxivmeta.clean_text(text)
+    fixed, splits = arxivmeta.explain_line_wraps(text)
+    assert fixed == once
+    assert [split.position for split in splits] == sorted(split.position for split in splits)
+
+
+def test_a_marked_text_joined_at_its_marks_is_left_as_a_second_pass_leaves_it() -> None:
+    text = "0" * 33 + "\r" + "0" * 22 + "Aa"
+    once = arxivmeta.repair_line_wraps(text)
+    assert arxivmeta.repair_line_wraps(once) == once
+    assert arxivmeta.explain_line_wraps(text)[0] == once
+
+
+# --- control characters ----------------------------------------------------------------
+
+
+def test_a_control_character_before_a_combining_mark_does_not_keep_it_apart() -> None:
+    assert arxivmeta.clean_text("A\x1f\u0300") == "\u00c0"
+
+
+def test_nul_and_escape_leave_author_names_and_the_raw_line() -> None:
+    paper, steps = arxivmeta.clean_and_explain(
+        {"title": "T", "authors": "Jo\x00hn Smith, Ann\x1b Lee"}
+    )
+    assert [a.name for a in paper.authors] == ["John Smith", "Ann Lee"]
+    assert all("\x00" not in (a.raw or "") and "\x1b" not in (a.raw or "") for a in paper.authors)
+    assert paper.authors_raw == "John Smith, Ann Lee"
+    assert ("strip_control_characters", "authors_raw") in {(s.fixer, s.field) for s in steps}
