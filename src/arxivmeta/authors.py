@@ -26,6 +26,7 @@ from arxivmeta import _author_segments as seg
 from arxivmeta import _names as names
 from arxivmeta._latex_accents import latex_to_unicode
 from arxivmeta.explain import Step
+from arxivmeta.fixes import strip_control_characters
 from arxivmeta.models import Author
 
 __all__ = [
@@ -67,9 +68,12 @@ class _Draft:
 
 
 def _clean_text(text: str, steps: list[Step] | None, path: str) -> str:
-    """Mojibake, TeX accents, Unicode NFC and whitespace, each recorded when it changes."""
-    # TeX first: a backslash command can hide what ftfy would otherwise see.
-    out = _record(steps, "latex_accents", path, text, latex_to_unicode(text))
+    """Control characters, mojibake, TeX accents, Unicode NFC and whitespace, each recorded
+    when it changes."""
+    # Controls first: U+0000 or ESC inside a name would break every later reading of it.
+    out = _record(steps, "strip_control_characters", path, text, strip_control_characters(text))
+    # TeX next: a backslash command can hide what ftfy would otherwise see.
+    out = _record(steps, "latex_accents", path, out, latex_to_unicode(out))
     if not out.isascii():
         out = _record(steps, "fix_mojibake", path, out, ftfy.fix_text(out, _FTFY_CONFIG))
     tidy = " ".join(unicodedata.normalize("NFC", out).split())

@@ -34,6 +34,7 @@ __all__ = [
     "join_lines",
     "normalize_nfc",
     "repair_line_wraps",
+    "replace_lone_surrogates",
     "restore_latex_backslashes",
     "strip_control_characters",
 ]
@@ -129,6 +130,21 @@ def strip_control_characters(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """Replace each lone surrogate (valid in JSON as ``"\\ud800"``, never in UTF-8) with
+    U+FFFD, the replacement character, so the text can be written out again.
+
+    >>> replace_lone_surrogates("Jos\\udce9 Mart\\udced")
+    'Jos\\ufffd Mart\\ufffd'
+    """
+    if text.isascii() or _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def collapse_whitespace(text: str) -> str:
     """Collapse runs of spaces to one, keep single line breaks, strip the ends.
 
@@ -170,6 +186,7 @@ FIXERS: MappingProxyType[str, Fixer] = MappingProxyType(
         "collapse_whitespace": collapse_whitespace,
         "join_lines": join_lines,
         "restore_latex_backslashes": restore_latex_backslashes,
+        "replace_lone_surrogates": replace_lone_surrogates,
     }
 )
 

@@ -42,7 +42,12 @@ from arxivmeta.categories import category_for_name, known_category
 from arxivmeta.dates import parse_date
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step
-from arxivmeta.fixes import TEXT_PLAN, TITLE_PLAN
+from arxivmeta.fixes import (
+    TEXT_PLAN,
+    TITLE_PLAN,
+    replace_lone_surrogates,
+    strip_control_characters,
+)
 from arxivmeta.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
 from arxivmeta.formats import paper as paper_format
 from arxivmeta.models import DOI, ArxivId, Author, Paper
@@ -91,6 +96,7 @@ def clean_and_explain(
 
 
 def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
+    record = _without_lone_surrogates(record, steps)
     name = detect_format(record) if format is None else format
     reader = FORMATS.get(name)
     if reader is None:
@@ -170,6 +176,64 @@ def _json_unsafe(extra: Mapping[str, Any]) -> str | None:
         elif isinstance(value, list | tuple):
             pending.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
     return None
+
+
+def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:
+    """``record`` with every lone surrogate in its keys and strings replaced by U+FFFD.
+
+    JSON may spell a lone surrogate (``"\\ud800"``), UTF-8 cannot: a Paper holding one could
+    not be written out, so the one rule applies at the boundary, to keys and values alike,
+    and each change is a ``replace_lone_surrogates`` step. Containers are copied only where
+    something changed; the walk is a loop, as the nesting depth is the input's to choose.
+    """
+    if isinstance(record, str):
+        fixed = replace_lone_surrogates(record)
+        _step(steps, "replace_lone_surrogates", "xml", record, fixed)
+        return fixed
+    if not isinstance(record, Mapping) or not _has_lone_surrogate(record):
+        return record
+    root: dict[str, Any] = {}
+    pending: list[tuple[Any, dict[Any, Any] | list[Any], str]] = [(record, root, "")]
+    while pending:
+        source, target, path = pending.pop()
+        items = source.items() if isinstance(source, Mapping) else enumerate(source)
+        for raw_key, raw_value in items:
+            key = raw_key
+            if isinstance(raw_key, str):
+                key = replace_lone_surrogates(raw_key)
+                _step(steps, "replace_lone_surrogates", f"{path}{raw_key!r} (key)", raw_key, key)
+                if key != raw_key and key in source:
+                    raise InvalidRecord(
+                        f"keys {raw_key!r} and {key!r} differ only by a lone surrogate"
+                    )
+            where = f"{path}{key}" if isinstance(key, str) else f"{path}[{key}]"
+            value = raw_value
+            if isinstance(raw_value, str):
+                value = replace_lone_surrogates(raw_value)
+                _step(steps, "replace_lone_surrogates", where, raw_value, value)
+            elif isinstance(raw_value, Mapping | list | tuple):
+                value = {} if isinstance(raw_value, Mapping) else [None] * len(raw_value)
+                pending.append((raw_value, value, where + "."))
+            if isinstance(target, list):
+                target[int(key)] = value
+            else:
+                target[key] = value
+    return root
+
+
+def _has_lone_surrogate(record: Mapping[str, Any]) -> bool:
+    pending: list[Any] = [record]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if not value.isascii() and replace_lone_surrogates(value) != value:
+                return True
+        elif isinstance(value, Mapping):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+    return False
 
 
 def _validated_paper(record: Mapping[str, Any]) -> Paper:
@@ -318,6 +382,11 @@ def _authors(
     from arxivmeta import authors as parser  # noqa: PLC0415
 
     text = raw.authors_text.value if raw.authors_text is not None else None
+    if text is not None:
+        # The raw line is kept as given, except for what no file or database can hold.
+        kept = strip_control_characters(text)
+        _step(steps, "strip_control_characters", "authors_raw", text, kept)
+        text = kept
     if raw.authors_parts is not None and text is not None:
         # The raw line is the source of truth: its parse resolves numbered affiliations and
         # TeX accents that arXiv's own parts leave as they were, so the parts are kept aside.

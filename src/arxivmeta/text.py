@@ -41,21 +41,57 @@ def clean_text_and_explain(text: str) -> tuple[str, list[Step]]:
     return run_plan(text, TEXT_PLAN, steps, "text"), steps
 
 
+#: A plan runs again while its last pass changed the text, at most this many passes in all.
+#: One fixer can hand the next something an earlier one now sees ("Ã\x07©": the control
+#: character hid the mojibake); real text settles in two passes.
+MAX_PASSES = 4
+
+
 def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: str = "text") -> str:
-    """Run the fixers named in ``plan``; when ``steps`` is a list, append a step per change."""
-    for name in plan:
-        fixed = FIXERS[name](text)
-        if fixed != text:
-            if steps is not None:
-                steps.append(Step(fixer=name, field=field, before=text, after=fixed))
-            text = fixed
+    """Run the fixers named in ``plan`` until a pass changes nothing (a fixed point, as ftfy
+    does, at most :data:`MAX_PASSES` passes); when ``steps`` is a list, append a step per
+    change, so the steps replay in order to the result.
+
+    A fixer whose input is its own last output is skipped: every fixer is idempotent, so
+    it would find nothing to do, and the costly wrap repair runs again only when a later
+    fixer changed its output.
+
+    >>> run_plan("Ã\x07©", ["fix_mojibake", "strip_control_characters"], None)
+    'é'
+    """
+    names = tuple(plan)
+    last_output: dict[str, str] = {}
+    for _ in range(MAX_PASSES):
+        changed = False
+        for name in names:
+            if last_output.get(name) == text:
+                continue
+            fixed = FIXERS[name](text)
+            last_output[name] = fixed
+            if fixed != text:
+                if steps is not None:
+                    steps.append(Step(fixer=name, field=field, before=text, after=fixed))
+                text = fixed
+                changed = True
+        if not changed:
+            break
     return text
 
 
 def to_plain_text(latex: str) -> str:
     """Render LaTeX as plain Unicode text: math, accents, style commands.
 
+    The rendering is repeated until it changes nothing (at most :data:`MAX_PASSES` more
+    times), so the result renders as itself: an escaped sign that a second rendering would
+    read as LaTeX gets that reading (``\\{x`` → ``{x`` → ``x``).
+
     >>> to_plain_text(r"a $3.37\\times$ speedup in the \\textsf{Congested Clique} of G{\\"o}del")
     'a 3.37× speedup in the Congested Clique of Gödel'
     """
-    return collapse_whitespace(latex_to_unicode(latex))
+    text = collapse_whitespace(latex_to_unicode(latex))
+    for _ in range(MAX_PASSES):
+        again = collapse_whitespace(latex_to_unicode(text))
+        if again == text:
+            break
+        text = again
+    return text

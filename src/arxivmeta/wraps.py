@@ -106,8 +106,8 @@ def repair_line_wraps(text: str, *, config: WrapConfig | None = None) -> str:
     if not isinstance(text, str):  # totality for callers that ignore the annotation
         text = str(text)
     if any(mark in text for mark in _MARKER_CHARS):
-        return _join_marked(text, cfg)
-    return explain_line_wraps(text, config=cfg)[0]
+        return _settle(_join_marked(text, cfg), cfg)
+    return _settle(_apply_cuts(text, _cuts(text, cfg))[0], cfg)
 
 
 def explain_line_wraps(
@@ -129,14 +129,72 @@ def explain_line_wraps(
     # Plain substring tests: a regular-expression scan of a long text without any match
     # costs far more per character.
     if any(mark in text for mark in _MARKER_CHARS):
-        return _repair_marked(text, cfg)
+        fixed, splits = _repair_marked(text, cfg)
+    else:
+        fixed, splits = _apply_cuts(text, _cuts(text, cfg))
+    # Each pass inserts at least one space, so the loop ends within the length limit.
+    while len(fixed) <= _SETTLED_LINES * cfg.max_width:
+        cuts = _cuts(fixed, cfg)
+        if not cuts:
+            break
+        origin = _origin_positions(text, fixed)
+        splits.extend(WrapSplit(origin[c.position], c.left, c.right, c.rule, c.score) for c in cuts)
+        fixed = _apply_cuts(fixed, cuts)[0]
+    splits.sort(key=lambda split: split.position)
+    return fixed, splits
+
+
+#: Texts up to this many lines' worth of characters (a short abstract) are repaired again
+#: until nothing changes; longer ones are cut only along a width's chain, after which their
+#: lines, now joined by spaces, read as wrapped at no width, so a second pass rarely cuts.
+_SETTLED_LINES = 4
+
+
+def _settle(text: str, cfg: WrapConfig) -> str:
+    """Repair a short repaired text again until nothing changes, so the repair is
+    idempotent: a text of a line or two is cut on local evidence alone, and a cut can give
+    the pieces evidence of their own, or a marked text joined at its marks can show a glued
+    pair that the first pass had no reason to look at.
+
+    >>> _settle("0" * 51 + " Aa:THtHE", _DEFAULT)[-10:]
+    'Aa: TH tHE'
+    """
+    # Each pass that changes the text inserts a space, so the loop ends within the limit.
+    while len(text) <= _SETTLED_LINES * cfg.max_width:
+        again = _apply_cuts(text, _cuts(text, cfg))[0]
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _origin_positions(original: str, fixed: str) -> list[int]:
+    """For each character of *fixed*, its position in *original* (a space inserted or kept
+    maps to the position of the next character): the repair only replaces marks and
+    whitespace, so the other characters come in the same order."""
+    positions: list[int] = []
+    j = 0
+    for char in fixed:
+        if char.isspace():
+            positions.append(j)
+            continue
+        while j < len(original) and original[j] != char:
+            j += 1
+        positions.append(j)
+        j += 1
+    return positions
+
+
+def _cuts(text: str, cfg: WrapConfig) -> list[Cut]:
+    """The compiled search's cuts; none where it failed.
+
+    A failure of the compiled search is a bug, not the text's fault: the text is left
+    unchanged, which keeps the fixer total and loses nothing.
+    """
     try:
-        cuts = find_cuts(text, cfg.extra_vocabulary, _params(cfg))
+        return find_cuts(text, cfg.extra_vocabulary, _params(cfg))
     except WrapSearchError:
-        # A failure of the compiled search is a bug, not the text's fault: the text is
-        # returned unchanged, which keeps the fixer total and loses nothing.
-        return text, []
-    return _apply_cuts(text, cuts)
+        return []
 
 
 def _params(cfg: WrapConfig) -> tuple[float, float, int, int, int]:

@@ -2,7 +2,9 @@
 
 A record is the XML string itself or ``{"xml": "<...>"}``; a whole OAI-PMH response or
 Atom feed is accepted when it holds exactly one record. Documents with a DTD or entity
-declarations are refused (no entity expansion, no external fetches).
+declarations are refused (no entity expansion, no external fetches), and so are documents
+longer than :data:`MAX_XML_CHARS` or nested deeper than :data:`MAX_XML_DEPTH`: both raise
+:class:`~arxivmeta.InvalidRecord`, so a batch reports them as rejected.
 https://info.arxiv.org/help/oa/index.html, https://info.arxiv.org/help/api/user-manual.html
 
 Elements no field uses land in ``extra`` under their local name.
@@ -24,6 +26,13 @@ _RECORD_TAGS = ("arXiv", "arXivRaw", "dc", "entry")
 _UNSAFE = regex.compile(r"<!(?:DOCTYPE|ENTITY)", regex.IGNORECASE)
 _COMMENT = regex.compile(r"^\s*Comment:\s*", regex.IGNORECASE)
 _DOI = regex.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+", regex.I)
+
+#: Longest XML text accepted: one arXiv record is a few kilobytes, an OAI-PMH page of a
+#: thousand records a few megabytes.
+MAX_XML_CHARS = 10_000_000
+#: Deepest element nesting accepted, as for JSON records: real records nest less than 10
+#: deep, and the elements no field uses become nested ``extra`` values.
+MAX_XML_DEPTH = 64
 
 
 def matches(record: Any) -> bool:
@@ -53,7 +62,10 @@ def _text(element: ET.Element | None) -> str | None:
 
 
 def _value(element: ET.Element) -> Any:
-    """An element as plain data: text, or a mapping of attributes and children."""
+    """An element as plain data: text, or a mapping of attributes and children.
+
+    It recurses once per level, which :func:`parse` has bounded by :data:`MAX_XML_DEPTH`.
+    """
     children = list(element)
     if not children and not element.attrib:
         return (element.text or "").strip()
@@ -77,18 +89,41 @@ def parse(record: Any) -> tuple[ET.Element, ET.Element]:
     text = xml_text(record)
     if _UNSAFE.search(text):
         raise InvalidRecord("XML with a DTD or entity declarations is refused")
+    if len(text) > MAX_XML_CHARS:
+        raise InvalidRecord(
+            f"the XML is {len(text):,} characters long; at most {MAX_XML_CHARS:,} are read"
+        )
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
         raise InvalidRecord(f"the XML is not well-formed: {error}") from None
-    found = [el for el in root.iter() if _local(el.tag) in _RECORD_TAGS]
-    # An arXivRaw or arXiv element inside an OAI record, or Atom entries in a feed.
-    found = [el for el in found if not any(el in list(other.iter())[1:] for other in found)]
+    found = _outermost_records(root)
     if not found:
         raise InvalidRecord("the XML holds no arXiv, arXivRaw, oai_dc or Atom entry record")
     if len(found) > 1:
         raise InvalidRecord(f"the XML holds {len(found)} records; pass them one at a time")
     return root, found[0]
+
+
+def _outermost_records(root: ET.Element) -> list[ET.Element]:
+    """The record elements not inside another record (an arXivRaw element inside an OAI
+    record, Atom entries in a feed), in document order, in one walk of the tree.
+
+    The walk keeps its own stack, so the nesting depth costs no Python recursion; a tree
+    nested deeper than :data:`MAX_XML_DEPTH` is refused.
+    """
+    found: list[ET.Element] = []
+    pending: list[tuple[ET.Element, int, bool]] = [(root, 1, False)]
+    while pending:
+        element, depth, inside = pending.pop()
+        if depth > MAX_XML_DEPTH:
+            raise InvalidRecord(f"the XML nests deeper than {MAX_XML_DEPTH} elements")
+        is_record = _local(element.tag) in _RECORD_TAGS
+        if is_record and not inside:
+            found.append(element)
+        # Children go on the stack in reverse, so they come off in document order.
+        pending.extend((child, depth + 1, inside or is_record) for child in reversed(element))
+    return found
 
 
 def read(record: Any) -> RawPaper:
