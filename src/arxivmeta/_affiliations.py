@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import regex
@@ -198,26 +199,32 @@ def _university_abbreviation(tokens: list[str]) -> bool:
 
 def camel_penalty(text: str) -> float:
     """Penalty for a name whose later words have an unexplained inner capital."""
-    return -0.7 if _split_points(text) else 0.0
+    return -0.7 if next(_split_points(text), None) is not None else 0.0
 
 
-def _split_points(text: str) -> list[int]:
-    """Offsets where a glued affiliation could start: inner capitals after the first word."""
+def _split_points(text: str) -> Iterator[int]:
+    """Offsets where a glued affiliation could start: inner capitals after the first word.
+
+    One left-to-right pass: the start of the current word is carried along, not searched
+    back for at every capital, so a long run of capitals costs linear time.
+    """
     first_space = text.find(" ")
     if first_space < 0:
-        return []
-    points = []
+        return
+    word_start = first_space + 1
+    scanned = word_start
     for m in _CAMEL_RE.finditer(text, first_space):
         pos = m.start()
-        word_start = text.rfind(" ", 0, pos) + 1
-        word_start = max(word_start, text.rfind("-", 0, pos) + 1)
+        for offset in range(scanned, pos):
+            if text[offset] in " -":
+                word_start = offset + 1
+        scanned = pos
         head_part = text[word_start:pos]
         if head_part.lower().rstrip("'’") in CAMEL_PREFIXES:
             continue
         if head_part[:1].islower() and len(head_part) <= 3:
             continue  # "al-", "d'", "deWitt"
-        points.append(pos)
-    return points
+        yield pos
 
 
 def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
@@ -267,6 +274,12 @@ def _common_word(word: str) -> bool:
     return max(zipf_frequency(low, lang, wordlist="small") for lang in _LANGUAGES) >= 3.0
 
 
+#: The longest name a glued affiliation is looked for after: the longest of the 12,751
+#: distinct names in the corpus's parsed author lists has 52 characters (and that one is
+#: two names glued together).
+MAX_NAME_LENGTH = 200
+
+
 def repeated_tails(pieces: list[str]) -> frozenset[str]:
     """Tails that could be glued affiliations and follow the names of two or more pieces.
 
@@ -284,6 +297,8 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
     for piece in pieces:
         tails = set()
         for pos in _split_points(piece):
+            if pos > MAX_NAME_LENGTH:
+                break  # no name is this long; the bound keeps the search linear
             head, tail = piece[:pos], piece[pos:].strip()
             if name_score(head) > 0 and tail_score(head, tail, glued_context=True) > -3.0:
                 tails.add(tail)
@@ -312,6 +327,8 @@ def find_glue(
         return m.start(), 2.5
     fallback: tuple[int, float] | None = None
     for pos in _split_points(piece):
+        if pos > MAX_NAME_LENGTH:
+            break  # no name is this long; the bound keeps the search linear in the piece
         head, tail = piece[:pos], piece[pos:]
         if name_score(head) <= 0:
             continue
