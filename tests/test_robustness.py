@@ -8,6 +8,8 @@ timings live in ``benchmarks/robustness.py``, never in this suite.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -216,3 +218,49 @@ def test_nul_and_escape_leave_author_names_and_the_raw_line() -> None:
     assert all("\x00" not in (a.raw or "") and "\x1b" not in (a.raw or "") for a in paper.authors)
     assert paper.authors_raw == "John Smith, Ann Lee"
     assert ("strip_control_characters", "authors_raw") in {(s.fixer, s.field) for s in steps}
+
+
+# --- authors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["SmithIRISA ", "AbAbAbAbAbAbAbAb", "x AbAbAb-CdCd "])
+def test_one_long_comma_less_author_line_takes_linear_work(unit: str) -> None:
+    # Each inner capital used to search back to the line's start and score all before it.
+    def line(size: int) -> str:
+        return (unit * (size // len(unit) + 1))[:size]
+
+    assert work_ratio(arxivmeta.parse_authors, line, 1_500) < 15
+
+
+# --- our own Paper layout ----------------------------------------------------------------
+
+
+def test_a_record_in_paper_layout_is_cleaned_like_any_other() -> None:
+    clean = arxivmeta.clean_record(
+        {"title": "Partition Detection", "authors": "Yérom-David BrombergIRISA, UR"}
+    )
+    dumped = clean.model_dump(mode="json")
+    assert arxivmeta.clean_and_explain(dumped) == (clean, [])
+    dumped["title"] = "Partition\x07  Detection"
+    dumped["authors"][0]["name"] = "FranÃ§ois Taïani\x00"
+    paper, steps = arxivmeta.clean_and_explain(dumped)
+    assert paper.title == "Partition Detection"
+    assert paper.authors[0].name == "François Taïani"
+    assert paper.authors[0].affiliations == ["IRISA, UR"]
+    assert {s.field for s in steps} >= {"title", "authors[0].name"}
+
+
+def test_check_reports_a_paper_layout_record_that_would_change(tmp_path: Path) -> None:
+    record = arxivmeta.clean_record({"title": "Partition Detection"}).model_dump(mode="json")
+    record["title"] = "Partition\x07 Detection"
+    source = tmp_path / "papers.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "arxivmeta", "clean", "--check", str(source)],
+        capture_output=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode != 0, result.stderr

@@ -80,6 +80,28 @@ def _clean_text(text: str, steps: list[Step] | None, path: str) -> str:
     return _record(steps, "normalize_whitespace", path, out, tidy)
 
 
+def clean_author(author: Author, steps: list[Step] | None = None, path: str = "author") -> Author:
+    """The same author with the text of each field cleaned as a parsed name's is.
+
+    For authors that arrive already split (a :class:`~arxivmeta.Paper` read back): their
+    fields get the hygiene a parsed name gets, and nothing is re-split.
+
+    >>> clean_author(Author(name="Fran\u00c3\u00a7ois Ta\u00c3\u00afani\x00")).name
+    'François Taïani'
+    """
+    update: dict[str, object] = {}
+    for part in ("name", "given", "family", "suffix", "raw"):
+        value = getattr(author, part)
+        if isinstance(value, str):
+            update[part] = _clean_text(value, steps, f"{path}.{part}")
+    update["affiliations"] = [
+        cleaned
+        for i, text in enumerate(author.affiliations)
+        if (cleaned := _clean_text(text, steps, f"{path}.affiliations[{i}]"))
+    ]
+    return author.model_copy(update=update)
+
+
 def _record(steps: list[Step] | None, fixer: str, path: str, before: object, after: str) -> str:
     _note(steps, fixer, path, before, after)
     return after

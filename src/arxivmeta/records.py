@@ -105,7 +105,7 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
     if not isinstance(record, Mapping) and not (name == "arxiv-xml" and isinstance(record, str)):
         raise InvalidRecord(f"a record must be a mapping, not {type(record).__name__}")
     if name == paper_format.NAME and isinstance(record, Mapping):
-        return _validated_paper(record)
+        return _validated_paper(record, steps)
     raw = reader.read(record)
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
@@ -236,12 +236,47 @@ def _has_lone_surrogate(record: Mapping[str, Any]) -> bool:
     return False
 
 
-def _validated_paper(record: Mapping[str, Any]) -> Paper:
-    # Already clean: re-running the fixers could only move it away from what was checked.
+def _validated_paper(record: Mapping[str, Any], steps: list[Step] | None) -> Paper:
+    """Read a record in our own Paper layout and clean its text like any other record's.
+
+    A file of our output may have been edited by hand or come from an older version:
+    validation checks its shape, the fixers its text. Clean output comes back unchanged,
+    since every fixer is idempotent.
+    """
+    from arxivmeta import authors as parser  # noqa: PLC0415  (as in _authors below)
+
     try:
-        return Paper.model_validate(record)
+        paper = Paper.model_validate(record)
     except ValueError as error:
         raise InvalidRecord(f"not a valid arxivmeta Paper: {error}") from None
+    update: dict[str, Any] = {}
+    for field, plan in (
+        ("title", _ONE_LINE_PLAN),
+        ("abstract", TEXT_PLAN),
+        ("journal_ref", _ONE_LINE_PLAN),
+        ("venue", _ONE_LINE_PLAN),
+        ("comments", _ONE_LINE_PLAN),
+        ("license", _ONE_LINE_PLAN),
+    ):
+        value = getattr(paper, field)
+        if value is not None:
+            update[field] = _text(Source(field, value), plan, field, steps)
+    for field in ("title_translations", "abstract_translations"):
+        translations: dict[str, str] = getattr(paper, field)
+        update[field] = {
+            language: cleaned
+            for language, text in translations.items()
+            if (cleaned := run_plan(text, _TRANSLATION_PLAN, steps, f"{field}.{language}"))
+        }
+    update["authors"] = [
+        parser.clean_author(author, steps, f"authors[{i}]")
+        for i, author in enumerate(paper.authors)
+    ]
+    if paper.authors_raw is not None:
+        kept = strip_control_characters(paper.authors_raw)
+        _step(steps, "strip_control_characters", "authors_raw", paper.authors_raw, kept)
+        update["authors_raw"] = kept
+    return paper.model_copy(update=update)
 
 
 def _step(steps: list[Step] | None, fixer: str, field: str, before: Any, after: Any) -> None:
