@@ -108,7 +108,7 @@ def new_explain(text: str, extra: list[str], params: list[Any]) -> Any:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ref", default="2ca424f")
-    parser.add_argument("--repo", type=Path, default=Path("/work/main"))
+    parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--examples", type=int, default=3000)
     args = parser.parse_args()
     path = corpus_path()

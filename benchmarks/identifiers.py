@@ -325,7 +325,7 @@ def main() -> int:
             "classes named in the table and the parser was extended for those classes at the "
             "same time, so read arxivmeta's column there as coverage of each class, and the "
             "peers' columns as how common the class is beyond them. Run with "
-            "`ARXIVMETA_CORPUS=/work/shared/corpus/dev.jsonl` from a worktree, and with "
+            "`ARXIVMETA_CORPUS=../shared/corpus/dev.jsonl` from a worktree, and with "
             "`arxiv-base` 0.17.8 importable for arXiv's rows. The parser of the previous "
             "commit read 58 of the 132 found forms (old_archive 36/41, publisher_url 1/32, "
             "encoded_doi 7/13, citation 1/22, mirror 11/12, homoglyph 0/3, datacite 2/9).",

@@ -55,7 +55,7 @@ def corpus_path() -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ref", default="2ca424f")
-    parser.add_argument("--repo", type=Path, default=Path("/work/main"))
+    parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
