@@ -86,7 +86,7 @@ def clean_author(author: Author, steps: list[Step] | None = None, path: str = "a
     For authors that arrive already split (a :class:`~arxivmeta.Paper` read back): their
     fields get the hygiene a parsed name gets, and nothing is re-split.
 
-    >>> clean_author(Author(name="Fran\u00c3\u00a7ois Ta\u00c3\u00afani\x00")).name
+    >>> clean_author(Author(name="FranÃ§ois TaÃ¯ani\\x00")).name
     'François Taïani'
     """
     update: dict[str, object] = {}
