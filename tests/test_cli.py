@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +271,23 @@ def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes]) -> No
         time.sleep(NAP)
 
 
+@pytest.fixture
+def interruptible() -> Iterator[None]:
+    """Let Ctrl-C reach the commands this test starts.
+
+    A shell starts a background job with SIGINT ignored and every child inherits that, so a
+    suite run as ``bash .ci/run &`` would send SIGINT to a command that cannot receive it and
+    quietly test an uninterrupted run. A handler in this process resets to the default in a
+    child at ``exec``.
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("interruptible")
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_in_place_never_leaves_a_partial_file(
     tmp_path: Path, how: signal.Signals
@@ -295,6 +313,7 @@ def test_interrupted_in_place_never_leaves_a_partial_file(
         assert os.listdir(tmp_path) == ["big.jsonl"]
 
 
+@pytest.mark.usefixtures("interruptible")
 def test_interrupted_run_leaves_valid_json_on_stdout_and_no_partial_file(tmp_path: Path) -> None:
     source = tmp_path / "big.jsonl"
     _big_input(source, 800)
