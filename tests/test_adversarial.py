@@ -28,6 +28,8 @@ from typing import Any
 
 import pytest
 
+from _cases import load, params
+
 SMALL, LARGE, HUGE = 100_000, 1_000_000, 10_000_000
 MAX_RATIO = 15.0
 # A run this quick is well inside the one-second budget for 1 MB whatever its shape, and too
@@ -416,9 +418,7 @@ def test_hostile_records_are_rejected_or_clean(record: dict[str, Any]) -> None:
 # --- fuzz regressions: inputs that once broke a fuzz target's contract ---------------------
 
 FUZZ_DIR = Path(__file__).resolve().parents[1] / "fuzz"
-REGRESSIONS = json.loads(
-    (Path(__file__).resolve().parent / "cases" / "fuzz_regressions.json").read_text("utf-8")
-)
+REGRESSIONS = load("fuzz_regressions.json")
 
 
 def _fuzz_check(target: str) -> Callable[[Any], None]:
@@ -434,16 +434,6 @@ def _fuzz_check(target: str) -> Callable[[Any], None]:
     return check
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            case,
-            id=case["label"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else [],
-        )
-        for case in REGRESSIONS
-    ],
-)
+@pytest.mark.parametrize("case", params(REGRESSIONS))
 def test_fuzz_regressions_stay_fixed(case: dict[str, Any]) -> None:
-    _fuzz_check(case["target"])(case["input"])
+    _fuzz_check(case["function"])(case["original"])

@@ -7,15 +7,14 @@ parentheses stripped as the aggregator strips them), and from the forms arXiv li
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _cases import load, params
 from arxivmeta.authors import (
     AuthorList,
     author_from_parts,
@@ -25,30 +24,22 @@ from arxivmeta.authors import (
     parse_authors,
 )
 
-CASES = json.loads((Path(__file__).parent / "cases" / "authors.json").read_text("utf-8"))
+CASES = load("authors.json")
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["xfail"]))
-        if "xfail" in c
-        else c
-        for c in CASES
-    ],
-    ids=[c["label"] for c in CASES],
-)
+@pytest.mark.parametrize("case", params(CASES))
 def test_case(case: dict[str, Any]) -> None:
-    result = parse_author_list(case["input"])
+    result = parse_author_list(case["original"])
+    authors = case["expected"]["authors"]
     got = [{"name": a.name, "affiliations": a.affiliations} for a in result.authors]
-    want = [{"name": a["name"], "affiliations": a["affiliations"]} for a in case["authors"]]
+    want = [{"name": a["name"], "affiliations": a["affiliations"]} for a in authors]
     assert got == want
-    for author, expected in zip(result.authors, case["authors"], strict=True):
+    for author, expected in zip(result.authors, authors, strict=True):
         for key in ("given", "family", "suffix", "is_collaboration"):
             if key in expected:
                 assert getattr(author, key) == expected[key], key
-    if "et_al" in case:
-        assert result.et_al is case["et_al"]
+    if "et_al" in case["expected"]:
+        assert result.et_al is case["expected"]["et_al"]
 
 
 def test_raw_keeps_each_author_source() -> None:

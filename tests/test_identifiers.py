@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import pickle
 import time
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -14,6 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from _cases import load, params
 from arxivmeta import errors
 from arxivmeta._arxiv_archives import OLD_ARCHIVES, yymm_key
 from arxivmeta.identifiers import (
@@ -27,8 +27,7 @@ from arxivmeta.identifiers import (
 )
 from arxivmeta.models import DOI, ArxivId, Paper
 
-CASES_FILE = Path(__file__).parent / "cases" / "identifiers.json"
-CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+CASES = load("identifiers.json")
 
 
 def _reason(function: Any, text: str) -> tuple[type[Exception], str]:
@@ -37,46 +36,48 @@ def _reason(function: Any, text: str) -> tuple[type[Exception], str]:
     return type(caught.value), caught.value.reason
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["label"] for case in CASES])
+@pytest.mark.parametrize("case", params(CASES))
 def test_case(case: dict[str, Any]) -> None:
-    text = case["input"]
-    if case["kind"] == "arxiv":
+    text, want = case["original"], case["expected"]
+    if want["kind"] == "arxiv":
         found = parse_identifier(text)
         assert isinstance(found, ArxivId)
-        assert found.versioned == case["canonical"]
+        assert found.versioned == want["canonical"]
         assert parse_arxiv_id(text) == found
         assert is_valid_arxiv_id(text)
-        if "doi" in case:
-            assert str(parse_doi(text)) == case["doi"]
+        if "doi" in want:
+            assert str(parse_doi(text)) == want["doi"]
             assert found.doi == parse_doi(text)
         else:
             assert _reason(parse_doi, text) == (errors.InvalidDOI, "is_arxiv_id")
             assert not is_valid_doi(text)
-    elif case["kind"] == "doi":
+    elif want["kind"] == "doi":
         found = parse_identifier(text)
         assert isinstance(found, DOI)
-        assert str(found) == case["canonical"]
+        assert str(found) == want["canonical"]
         assert parse_doi(text) == found
-        assert canonical_doi_text(text) == case["canonical"]
+        assert canonical_doi_text(text) == want["canonical"]
         assert is_valid_doi(text)
         assert _reason(parse_arxiv_id, text) == (errors.InvalidArxivId, "is_doi")
     else:
         error, reason = _reason(parse_identifier, text)
-        assert (error.__name__, reason) == (case["error"], case["reason"])
+        assert (error.__name__, reason) == (want["error"], want["reason"])
         doi_error, doi_reason = _reason(parse_doi, text)
         assert doi_error is errors.InvalidDOI
-        if "doi_reason" in case:
-            assert doi_reason == case["doi_reason"]
+        if "doi_reason" in want:
+            assert doi_reason == want["doi_reason"]
         arxiv_error, arxiv_reason = _reason(parse_arxiv_id, text)
         assert arxiv_error is errors.InvalidArxivId
-        if "arxiv_reason" in case:
-            assert arxiv_reason == case["arxiv_reason"]
+        if "arxiv_reason" in want:
+            assert arxiv_reason == want["arxiv_reason"]
         assert not is_valid_doi(text)
         assert not is_valid_arxiv_id(text)
 
 
 def test_cases_cover_every_old_archive() -> None:
-    inputs = {case["input"].partition("/")[0] for case in CASES if case["kind"] == "arxiv"}
+    inputs = {
+        case["original"].partition("/")[0] for case in CASES if case["expected"]["kind"] == "arxiv"
+    }
     assert set(OLD_ARCHIVES) <= inputs
     assert len(OLD_ARCHIVES) == 34
 

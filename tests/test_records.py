@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from _cases import load
 from arxivmeta.explain import Step
 from arxivmeta.models import Paper
 from arxivmeta.records import clean_and_explain, clean_record
@@ -23,11 +24,15 @@ ROOT = Path(__file__).parents[1]
 RECORDS: list[dict[str, Any]] = json.loads(
     (ROOT / "examples/aggregator-sample.json").read_text("utf-8")
 )
-EXPECTED: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "cases/records/seed.json").read_text("utf-8")
-)["records"]
+CASES = load("records/seed.json")
+EXPECTED: list[dict[str, Any]] = [case["expected"] for case in CASES]
 SEED = list(zip(RECORDS, EXPECTED, strict=True))
 IDS = [f"record{n + 1}" for n in range(len(SEED))]
+
+
+def test_the_bundled_example_is_the_seed_cases_input() -> None:
+    # The README's first command cleans examples/; the cases say what it must print.
+    assert [case["original"] for case in CASES] == RECORDS
 
 
 def flattened(record: dict[str, Any]) -> dict[str, Any]:

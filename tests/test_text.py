@@ -3,35 +3,32 @@
 from __future__ import annotations
 
 import itertools
-import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _cases import load, params
 from arxivmeta.fixes import FIXERS, TEXT_PLAN, TITLE_PLAN, apply_plan
 from arxivmeta.text import clean_text, clean_text_and_explain, to_plain_text
 
-CASES: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "cases" / "text_fixers.json").read_text("utf-8")
-)["cases"]
+CASES = load("text_fixers.json")
 # The wrap repair belongs to arxivmeta.wraps, which has its own property tests.
 OWN_FIXERS = sorted(name for name in FIXERS if name != "repair_line_wraps")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['fixer']}: {c['label']}" for c in CASES])
+@pytest.mark.parametrize("case", params(CASES))
 def test_fixer_case(case: dict[str, Any]) -> None:
-    assert FIXERS[case["fixer"]](case["original"]) == case["fixed"]
+    assert FIXERS[case["function"]](case["original"]) == case["expected"]
 
 
 def test_every_fixer_has_a_case_that_changes_text_and_one_that_does_not() -> None:
     for name in FIXERS:
-        mine = [c for c in CASES if c["fixer"] == name]
-        assert any(c["original"] != c["fixed"] for c in mine), name
-    assert {c["fixer"] for c in CASES} == set(FIXERS)
+        mine = [c for c in CASES if c["function"] == name]
+        assert any(c["original"] != c["expected"] for c in mine), name
+    assert {c["function"] for c in CASES} == set(FIXERS)
 
 
 def test_plans_name_registered_fixers_and_wraps_run_before_controls_go() -> None:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _cases import load, params
 from arxivmeta.wraps import WrapConfig, WrapSplit, explain_line_wraps, repair_line_wraps
 
 HERE = Path(__file__).parent
@@ -26,7 +27,7 @@ def _load(name: str) -> Any:
 
 
 SEED = _load("data/line_wraps_seed.json")["records"]
-CASES = _load("cases/line_wraps.json")["cases"]
+CASES = load("line_wraps.json")
 
 
 def _truth(marked: str) -> str:
@@ -95,9 +96,9 @@ def test_flattened_seed_has_no_false_split() -> None:
 # --- example cases ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+@pytest.mark.parametrize("case", params(CASES))
 def test_case(case: dict[str, str]) -> None:
-    assert repair_line_wraps(case["original"]) == case["fixed"]
+    assert repair_line_wraps(case["original"]) == case["expected"]
 
 
 # --- the explaining twin and the configuration -----------------------------------------
