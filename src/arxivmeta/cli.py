@@ -50,7 +50,10 @@ def paper_schema_text() -> str:
     """The JSON Schema of :class:`~arxivmeta.Paper`, as ``arxivmeta schema`` prints it."""
     from arxivmeta.models import Paper  # noqa: PLC0415 (keeps --version fast)
 
-    return json.dumps(Paper.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    # The schema of what the command writes: identifiers are strings there, not the objects
+    # that the models accept as input.
+    schema = Paper.model_json_schema(mode="serialization")
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def _jobs(text: str) -> int:

@@ -13,13 +13,14 @@ DOI('10.48550/arXiv.2408.16978')
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_serializer,
     model_validator,
 )
@@ -34,6 +35,21 @@ ARXIV_PDF = "https://arxiv.org/pdf/"
 
 # The DOI Handbook (section 2.5.2.4) asks URLs to escape these; "/" stays readable.
 _DOI_URL_SAFE = "/:;()[]-._~!$'*+,="
+
+
+# How an identifier looks in JSON output, for the schema `arxivmeta schema` prints: a string.
+_DOI_JSON: JsonDict = {
+    "type": "string",
+    "pattern": r"^10\.[0-9]+(\.[0-9]+)*/\S+$",
+    "description": "A DOI in canonical form: lower case, except arXiv's 10.48550/arXiv.<id>.",
+    "examples": ["10.1145/3292500.3330701", "10.48550/arXiv.2408.16978"],
+}
+_ARXIV_ID_JSON: JsonDict = {
+    "type": "string",
+    "pattern": r"^([0-9]{4}\.[0-9]{4,5}|[a-z]+(-[a-z]+)*/[0-9]{7})(v[1-9][0-9]*)?$",
+    "description": "An arXiv identifier, new or old scheme, with its version when known.",
+    "examples": ["2408.16978", "2408.16978v2", "hep-th/9901001"],
+}
 
 
 def _without_examples(schema: JsonDict, model: type[Any]) -> None:
@@ -80,7 +96,7 @@ class DOI(BaseModel):
         return data
 
     @model_serializer
-    def _to_text(self) -> str:
+    def _to_text(self) -> Annotated[str, WithJsonSchema(_DOI_JSON)]:
         return self.value
 
     @property
@@ -167,7 +183,7 @@ class ArxivId(BaseModel):
         return data
 
     @model_serializer
-    def _to_text(self) -> str:
+    def _to_text(self) -> Annotated[str, WithJsonSchema(_ARXIV_ID_JSON)]:
         return self.versioned
 
     @property
