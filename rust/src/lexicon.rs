@@ -4,7 +4,7 @@
 //! computed by Python, so every score is the same IEEE double the Python model computed.
 
 use crate::chars::{eq, to_string, CharInfo, Chars};
-use crate::fxhash::FxHashSet;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::words::{WordKey, WordMap};
 
 /// An unknown string costs a fixed amount plus a little per character.
@@ -26,8 +26,11 @@ pub struct LogConstants {
 /// The shared, immutable English model.
 #[derive(Debug)]
 pub struct English {
-    /// word → (frequency, ln frequency)
-    words: WordMap<(f64, f64)>,
+    /// word → index into `levels`: wordfreq has a few hundred distinct frequencies, and
+    /// a small value keeps the table's buckets small.
+    words: WordMap<u32>,
+    /// (frequency, ln frequency), each distinct pair once.
+    levels: Vec<(f64, f64)>,
     common: WordMap<()>,
     common_prefixes: WordMap<()>,
     longest_common: usize,
@@ -37,17 +40,20 @@ pub struct English {
 
 impl English {
     /// Build the model; *rows* are the words with their frequency and its logarithm.
-    pub fn new(
-        rows: impl IntoIterator<Item = (String, f64, f64)>,
+    pub fn new<W: AsRef<str>>(
+        rows: impl IntoIterator<Item = (W, f64, f64)>,
         ascii: [CharInfo; 128],
         constants: LogConstants,
     ) -> Self {
         let rows = rows.into_iter();
         let mut words = WordMap::with_capacity(rows.size_hint().0);
+        let mut levels = Vec::new();
+        let mut level_of: FxHashMap<(u64, u64), u32> = FxHashMap::default();
         let mut common = WordMap::default();
         let mut common_prefixes = WordMap::default();
         let mut longest_common = 0;
         for (word, freq, log) in rows {
+            let word = word.as_ref();
             let length = word.chars().count();
             // Single letters other than "a" and "i" are not words to glue.
             if freq >= COMMON && (length > 1 || word == "a" || word == "i") {
@@ -55,12 +61,19 @@ impl English {
                 for (i, c) in word.char_indices() {
                     common_prefixes.insert(&word[..i + c.len_utf8()], ());
                 }
-                common.insert(&word, ());
+                common.insert(word, ());
             }
-            words.insert(&word, (freq, log));
+            let level = *level_of
+                .entry((freq.to_bits(), log.to_bits()))
+                .or_insert_with(|| {
+                    levels.push((freq, log));
+                    (levels.len() - 1) as u32
+                });
+            words.insert(word, level);
         }
         English {
             words,
+            levels,
             common,
             common_prefixes,
             longest_common,
@@ -72,13 +85,17 @@ impl English {
     /// The frequency and its logarithm of a (lower-case) word.
     #[inline]
     pub fn get(&self, word: &str) -> Option<(f64, f64)> {
-        self.words.get(word).copied()
+        self.words
+            .get(word)
+            .map(|&level| self.levels[level as usize])
     }
 
     /// [`English::get`] of a prepared word.
     #[inline]
     pub fn get_key(&self, key: &WordKey) -> Option<(f64, f64)> {
-        self.words.get_key(key).copied()
+        self.words
+            .get_key(key)
+            .map(|&level| self.levels[level as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -288,7 +305,6 @@ mod tests {
     use super::testing::*;
     use super::*;
     use crate::chars::testing::chars;
-    use crate::fxhash::FxHashMap;
 
     #[test]
     fn the_text_own_words_raise_their_probability() {

@@ -14,6 +14,7 @@ pub mod fxhash;
 pub mod junctions;
 pub mod lexicon;
 pub mod resync;
+pub mod wordfreq;
 pub mod words;
 
 #[cfg(feature = "python")]
