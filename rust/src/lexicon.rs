@@ -39,7 +39,8 @@ pub struct English {
 }
 
 impl English {
-    /// Build the model; *rows* are the words with their frequency and its logarithm.
+    /// Build the model; *rows* are the words with their frequency and its logarithm (a
+    /// word given twice keeps its first row).
     pub fn new<W: AsRef<str>>(
         rows: impl IntoIterator<Item = (W, f64, f64)>,
         ascii: [CharInfo; 128],
@@ -54,6 +55,15 @@ impl English {
         let mut longest_common = 0;
         for (word, freq, log) in rows {
             let word = word.as_ref();
+            let level = *level_of
+                .entry((freq.to_bits(), log.to_bits()))
+                .or_insert_with(|| {
+                    levels.push((freq, log));
+                    (levels.len() - 1) as u32
+                });
+            if !words.insert_new(word, level) {
+                continue;
+            }
             let length = word.chars().count();
             // Single letters other than "a" and "i" are not words to glue.
             if freq >= COMMON && (length > 1 || word == "a" || word == "i") {
@@ -63,13 +73,6 @@ impl English {
                 }
                 common.insert(word, ());
             }
-            let level = *level_of
-                .entry((freq.to_bits(), log.to_bits()))
-                .or_insert_with(|| {
-                    levels.push((freq, log));
-                    (levels.len() - 1) as u32
-                });
-            words.insert(word, level);
         }
         English {
             words,

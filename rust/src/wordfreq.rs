@@ -12,8 +12,6 @@ use std::io::Read;
 
 use flate2::read::GzDecoder;
 
-use crate::fxhash::FxHashSet;
-
 /// The decompressed bytes of a cBpack file.
 pub struct CbPack {
     data: Vec<u8>,
@@ -29,8 +27,9 @@ impl CbPack {
         Ok(CbPack { data })
     }
 
-    /// Each word with its frequency and the natural logarithm of that, as
-    /// `get_frequency_dict` has them: a word listed in two buckets keeps the later one.
+    /// Each word with its frequency and the natural logarithm of that, the rarest bucket
+    /// first: where a word is listed twice, its first row is the later listing, the one
+    /// `get_frequency_dict` keeps.
     pub fn rows(&self) -> Result<Vec<(&str, f64, f64)>, String> {
         let mut rd: &[u8] = &self.data;
         let buckets = rmp::decode::read_array_len(&mut rd).map_err(bad)?;
@@ -48,17 +47,11 @@ impl CbPack {
             lists.push(list);
         }
         let total = lists.iter().map(Vec::len).sum();
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let mut rows = Vec::with_capacity(total);
-        // From the rarest bucket back, so that the later of two listings wins.
         for (index, list) in lists.iter().enumerate().rev() {
             let freq = centibels_to_frequency(index);
             let log = freq.ln();
-            for &word in list {
-                if seen.insert(word) {
-                    rows.push((word, freq, log));
-                }
-            }
+            rows.extend(list.iter().map(|&word| (word, freq, log)));
         }
         Ok(rows)
     }
@@ -104,6 +97,9 @@ fn bad(error: impl std::fmt::Display) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::testing::ascii_table;
+    use crate::lexicon::testing::constants;
+    use crate::lexicon::English;
     use flate2::write::GzEncoder;
     use flate2::Compression;
     use std::io::Write;
@@ -131,13 +127,16 @@ mod tests {
     fn buckets_are_centibels() {
         let data = pack(("cB", 1), &[&[], &["the"], &["of", "the"]]);
         let pack = CbPack::new(&data[..]).unwrap();
-        let mut rows = pack.rows().unwrap();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].0, "of");
-        assert_eq!(rows[0].1, 10f64.powf(-0.02));
-        // The later listing wins, as in get_frequency_dict.
-        assert_eq!(rows[1], ("the", rows[0].1, rows[0].1.ln()));
+        let rows = pack.rows().unwrap();
+        let (f, g) = (10f64.powf(-0.02), 10f64.powf(-0.01));
+        // The later listing comes first, and English keeps a word's first row.
+        assert_eq!(
+            rows,
+            [("of", f, f.ln()), ("the", f, f.ln()), ("the", g, g.ln())]
+        );
+        let english = English::new(rows, ascii_table(), constants());
+        assert_eq!(english.len(), 2);
+        assert_eq!(english.get("the"), Some((f, f.ln())));
     }
 
     #[test]

@@ -185,6 +185,13 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// Insert *word* unless it is present; whether it was inserted.
+    pub fn insert_new(&mut self, word: &str, value: V) -> bool {
+        let before = self.len();
+        self.entry_or(word, value);
+        self.len() > before
+    }
+
     /// The value of *word*, inserted as *default* first when absent.
     pub fn entry_or(&mut self, word: &str, default: V) -> &mut V {
         match Short::new(word) {
