@@ -313,8 +313,17 @@ def import_times() -> None:
             "import arxivmeta",
             "import arxivmeta; arxivmeta.clean_record",
             "import arxivmeta; arxivmeta.clean_record({'title': 'A  title'})",
+            # A flattened abstract: the first call that builds the line-wrap word model.
+            f"import arxivmeta; arxivmeta.clean_record({{'title': 'A  title', "
+            f"'abstract': {_FIRST_ABSTRACT!r}}})",
         ):
             print(f"| `{code}` | {_best_run(code, env) - baseline:.3f} |")
+
+
+_FIRST_ABSTRACT = (
+    "In this paper we study distributed training at scale, and we propose a modelwith two "
+    "parts that we train on many machines."
+)
 
 
 def _best_run(code: str, env: dict[str, str]) -> float:

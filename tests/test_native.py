@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -67,6 +69,31 @@ def test_the_lexicon_is_built_once_and_is_read_only() -> None:
     assert len(lexicon) > 100_000
     with pytest.raises(AttributeError):
         lexicon.words = []  # type: ignore[attr-defined]
+
+
+def test_the_lexicon_holds_wordfreq_s_very_numbers() -> None:
+    # The core reads wordfreq's data file itself: every word, its frequency and the
+    # logarithm of that must be the doubles wordfreq and math.log give in Python.
+    import wordfreq
+
+    table = wordfreq.get_frequency_dict("en")
+    lexicon = english_lexicon()
+    assert len(lexicon) == len(table)
+    assert all(lexicon.frequency(w) == (f, math.log(f)) for w, f in table.items())
+    assert lexicon.frequency("modelwith") is None
+
+
+def test_a_file_that_is_no_word_list_is_refused(tmp_path: Path) -> None:
+    rows = [char_row(chr(i)) for i in range(128)]
+    constants = (0.0, 0.0, 0.0, 0.0, 0.0)
+    (tmp_path / "plain.txt").write_text("the of and", encoding="utf-8")
+    with pytest.raises(ValueError, match="gzip"):
+        native.Lexicon.from_wordfreq(tmp_path / "plain.txt", rows, constants)
+    (tmp_path / "other.gz").write_bytes(gzip.compress(b"\x92\x81\xa1a\x01\x90"))
+    with pytest.raises(ValueError, match="cBpack"):
+        native.Lexicon.from_wordfreq(tmp_path / "other.gz", rows, constants)
+    with pytest.raises(FileNotFoundError):
+        native.Lexicon.from_wordfreq(tmp_path / "missing.gz", rows, constants)
 
 
 def test_threads_get_the_same_repairs() -> None:

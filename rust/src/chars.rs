@@ -176,18 +176,26 @@ impl<'a> Chars<'a> {
 
     /// `s.lower()` appended to *out*.
     pub fn lower_into(&self, s: &[char], out: &mut Vec<char>) {
-        for (i, &c) in s.iter().enumerate() {
-            if c == CAPITAL_SIGMA {
-                out.push(if self.final_sigma(s, i) {
-                    FINAL_SIGMA
-                } else {
-                    SMALL_SIGMA
-                });
-            } else {
-                let info = self.info(c);
-                out.extend_from_slice(&info.lower[..info.lower_len as usize]);
-            }
+        for i in 0..s.len() {
+            let (mapped, len) = self.lower_at(s, i);
+            out.extend_from_slice(&mapped[..len]);
         }
+    }
+
+    /// What `s.lower()` makes of `s[i]` (one or two characters), final sigma included.
+    #[inline]
+    pub fn lower_at(&self, s: &[char], i: usize) -> ([char; 2], usize) {
+        let c = s[i];
+        if c == CAPITAL_SIGMA {
+            let sigma = if self.final_sigma(s, i) {
+                FINAL_SIGMA
+            } else {
+                SMALL_SIGMA
+            };
+            return ([sigma, '\0'], 1);
+        }
+        let info = self.info(c);
+        (info.lower, info.lower_len as usize)
     }
 
     /// CPython's `handle_capital_sigma`: a cased letter before (across case-ignorable

@@ -11,6 +11,7 @@ use crate::costs::{HYPHENS, HYPHEN_COST, SILENT_END_COST};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::junctions::score_token;
 use crate::lexicon::{English, Lexicon};
+use crate::words::WordKey;
 
 /// A token this frequent is taken as a word without scoring its cuts.
 const PLAIN_FREQUENCY: f64 = 1e-5;
@@ -135,8 +136,8 @@ impl<'a> Doc<'a> {
     }
 
     fn frequency(&self, word: &[char]) -> f64 {
-        let low = to_string(&self.lex.chars.lower(word));
-        self.lex.known(&low).map_or(0.0, |(f, _)| f)
+        let key = WordKey::lowered(self.lex.chars, word);
+        self.lex.english.get_key(&key).map_or(0.0, |(f, _)| f)
     }
 
     /// Index of the token covering character *index*, or -1 on a space.

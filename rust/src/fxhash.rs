@@ -60,7 +60,14 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits depending on the low bits of the last word
+        // only, and hashbrown takes the bucket from the low bits: a short word's bucket
+        // would be chosen by its first two letters. Fold the high bits down (the
+        // finaliser of MurmurHash3).
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::chars::{eq, to_string, CharInfo, Chars};
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::words::{WordKey, WordMap};
 
 /// An unknown string costs a fixed amount plus a little per character.
 pub const UNKNOWN_BASE: f64 = -16.0;
@@ -25,41 +26,57 @@ pub struct LogConstants {
 /// The shared, immutable English model.
 #[derive(Debug)]
 pub struct English {
-    /// word → (frequency, ln frequency)
-    words: FxHashMap<String, (f64, f64)>,
-    common: FxHashSet<String>,
-    common_prefixes: FxHashSet<String>,
+    /// word → index into `levels`: wordfreq has a few hundred distinct frequencies, and
+    /// a small value keeps the table's buckets small.
+    words: WordMap<u32>,
+    /// (frequency, ln frequency), each distinct pair once.
+    levels: Vec<(f64, f64)>,
+    common: WordMap<()>,
+    common_prefixes: WordMap<()>,
     longest_common: usize,
     pub ascii: [CharInfo; 128],
     pub constants: LogConstants,
 }
 
 impl English {
-    /// Build the model; *rows* are the words with their frequency and its logarithm.
-    pub fn new(
-        rows: impl IntoIterator<Item = (String, f64, f64)>,
+    /// Build the model; *rows* are the words with their frequency and its logarithm (a
+    /// word given twice keeps its first row).
+    pub fn new<W: AsRef<str>>(
+        rows: impl IntoIterator<Item = (W, f64, f64)>,
         ascii: [CharInfo; 128],
         constants: LogConstants,
     ) -> Self {
         let rows = rows.into_iter();
-        let mut words = FxHashMap::with_capacity_and_hasher(rows.size_hint().0, Default::default());
-        let mut common = FxHashSet::default();
-        let mut common_prefixes = FxHashSet::default();
+        let mut words = WordMap::with_capacity(rows.size_hint().0);
+        let mut levels = Vec::new();
+        let mut level_of: FxHashMap<(u64, u64), u32> = FxHashMap::default();
+        let mut common = WordMap::default();
+        let mut common_prefixes = WordMap::default();
         let mut longest_common = 0;
         for (word, freq, log) in rows {
+            let word = word.as_ref();
+            let level = *level_of
+                .entry((freq.to_bits(), log.to_bits()))
+                .or_insert_with(|| {
+                    levels.push((freq, log));
+                    (levels.len() - 1) as u32
+                });
+            if !words.insert_new(word, level) {
+                continue;
+            }
             let length = word.chars().count();
             // Single letters other than "a" and "i" are not words to glue.
             if freq >= COMMON && (length > 1 || word == "a" || word == "i") {
                 longest_common = longest_common.max(length);
                 for (i, c) in word.char_indices() {
-                    common_prefixes.insert(word[..i + c.len_utf8()].to_string());
+                    common_prefixes.insert(&word[..i + c.len_utf8()], ());
                 }
-                common.insert(word.clone());
+                common.insert(word, ());
             }
-            words.insert(word, (freq, log));
         }
         English {
             words,
+            levels,
             common,
             common_prefixes,
             longest_common,
@@ -71,7 +88,17 @@ impl English {
     /// The frequency and its logarithm of a (lower-case) word.
     #[inline]
     pub fn get(&self, word: &str) -> Option<(f64, f64)> {
-        self.words.get(word).copied()
+        self.words
+            .get(word)
+            .map(|&level| self.levels[level as usize])
+    }
+
+    /// [`English::get`] of a prepared word.
+    #[inline]
+    pub fn get_key(&self, key: &WordKey) -> Option<(f64, f64)> {
+        self.words
+            .get_key(key)
+            .map(|&level| self.levels[level as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -109,7 +136,7 @@ pub fn is_acronym(s: &[char]) -> bool {
 pub struct Lexicon<'a> {
     pub english: &'a English,
     pub chars: &'a Chars<'a>,
-    doc_counts: FxHashMap<String, i64>,
+    doc_counts: WordMap<i64>,
     pub extra: &'a FxHashSet<String>,
 }
 
@@ -122,13 +149,14 @@ impl<'a> Lexicon<'a> {
         extra: &'a FxHashSet<String>,
     ) -> Self {
         let low = chars.lower(text);
-        let mut doc_counts: FxHashMap<String, i64> = FxHashMap::default();
+        let mut doc_counts: WordMap<i64> = WordMap::default();
         let mut run = String::new();
         for &c in low.iter().chain(std::iter::once(&' ')) {
             if c != ' ' && chars.is_alnum(c) {
                 run.push(c);
             } else if !run.is_empty() {
-                *doc_counts.entry(std::mem::take(&mut run)).or_insert(0) += 1;
+                *doc_counts.entry_or(&run, 0) += 1;
+                run.clear();
             }
         }
         Lexicon {
@@ -178,11 +206,10 @@ impl<'a> Lexicon<'a> {
     /// Log-probability of *word*; *own* of its uses in the text are not counted.
     pub fn logp(&self, word: &[char], own: i64) -> f64 {
         let chars = self.chars;
-        let low = chars.lower(word);
-        let key = to_string(&low);
-        let f = self.known(&key);
-        let mut seen = self.seen(&key) - own;
-        if own != 0 && seen == 1 && word == &low[..] {
+        let key = WordKey::lowered(chars, word);
+        let f = self.english.get_key(&key);
+        let mut seen = self.doc_counts.get_key(&key).copied().unwrap_or(0) - own;
+        if own != 0 && seen == 1 && chars.lower(word) == word {
             // A lower-case string seen just twice may be the same two words glued twice.
             seen = 0;
         }
@@ -202,7 +229,8 @@ impl<'a> Lexicon<'a> {
             None => f64::NEG_INFINITY,
         };
         if !self.extra.is_empty()
-            && (self.extra.contains(&to_string(word)) || self.extra.contains(&key))
+            && (self.extra.contains(&to_string(word))
+                || self.extra.contains(&to_string(&chars.lower(word))))
         {
             best = max(best, k.extra);
         }
@@ -241,6 +269,11 @@ pub fn max(a: f64, b: f64) -> f64 {
 
 /// `word == literal` after lowering, for small fixed word lists.
 pub fn lower_in(chars: &Chars, word: &[char], list: &[&str]) -> bool {
+    // Lowering never shortens a string, and the lists hold short ASCII words: most words
+    // are told apart by their length, without building the lower-case copy.
+    if list.iter().all(|w| w.len() < word.len()) {
+        return false;
+    }
     let low = chars.lower(word);
     list.iter().any(|w| eq(&low, w))
 }

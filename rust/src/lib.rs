@@ -14,6 +14,8 @@ pub mod fxhash;
 pub mod junctions;
 pub mod lexicon;
 pub mod resync;
+pub mod wordfreq;
+pub mod words;
 
 #[cfg(feature = "python")]
 pub mod python;

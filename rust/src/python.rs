@@ -14,6 +14,7 @@ use crate::chain::{find_cuts as search, Context, Params, Rule};
 use crate::chars::{CharInfo, Chars};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::lexicon::{English, LogConstants};
+use crate::wordfreq::CbPack;
 
 create_exception!(
     _native,
@@ -66,35 +67,49 @@ impl PyLexicon {
                 "words, frequencies and logs differ in length",
             ));
         }
-        let mut table = [CharInfo::new(0, &['\0']); 128];
-        let mut filled = [false; 128];
-        for row in &ascii {
-            if let Some((c, info)) = info(row) {
-                if (c as u32) < 128 {
-                    table[c as usize] = info;
-                    filled[c as usize] = true;
-                }
-            }
-        }
-        if filled.iter().any(|&f| !f) {
-            return Err(PyValueError::new_err("the ASCII table needs all 128 rows"));
-        }
-        let (doc_once, doc_more, extra, number, acronym) = constants;
-        let constants = LogConstants {
-            doc_once,
-            doc_more,
-            extra,
-            number,
-            acronym,
-        };
+        let table = ascii_table(&ascii)?;
         let rows = words
             .into_iter()
             .zip(frequencies)
             .zip(logs)
             .map(|((w, f), l)| (w.to_string(), f, l));
         Ok(PyLexicon {
-            english: English::new(rows, table, constants),
+            english: English::new(rows, table, log_constants(constants)),
         })
+    }
+
+    /// Build from a wordfreq data file (a gzip-compressed msgpack "cBpack", such as the
+    /// installed package's `data/large_en.msgpack.gz`), read here with the GIL released;
+    /// *ascii* and *constants* as for the constructor. Raises `ValueError` when the file
+    /// is not a cBpack and `OSError` when it cannot be read.
+    #[staticmethod]
+    fn from_wordfreq(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        ascii: Vec<CharRow>,
+        constants: (f64, f64, f64, f64, f64),
+    ) -> PyResult<Self> {
+        let table = ascii_table(&ascii)?;
+        let constants = log_constants(constants);
+        let outcome = py.detach(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                let file = std::fs::File::open(&path).map_err(PyErr::from)?;
+                let refused = |e| PyValueError::new_err(format!("{}: {e}", path.display()));
+                let pack = CbPack::new(std::io::BufReader::new(file)).map_err(refused)?;
+                let rows = pack.rows().map_err(refused)?;
+                Ok(English::new(rows, table, constants))
+            }))
+        });
+        match outcome {
+            Ok(Ok(english)) => Ok(PyLexicon { english }),
+            Ok(Err(error)) => Err(error),
+            Err(panic) => Err(NativeError::new_err(panic_message(panic.as_ref()))),
+        }
+    }
+
+    /// The frequency of a lower-case word and its natural logarithm, or `None`.
+    fn frequency(&self, word: &str) -> Option<(f64, f64)> {
+        self.english.get(word)
     }
 
     fn __len__(&self) -> usize {
@@ -176,6 +191,34 @@ fn _panic_inside_guard(py: Python<'_>) -> PyResult<()> {
     match outcome {
         Ok(_) => Ok(()),
         Err(panic) => Err(NativeError::new_err(panic_message(panic.as_ref()))),
+    }
+}
+
+fn ascii_table(rows: &[CharRow]) -> PyResult<[CharInfo; 128]> {
+    let mut table = [CharInfo::new(0, &['\0']); 128];
+    let mut filled = [false; 128];
+    for row in rows {
+        if let Some((c, info)) = info(row) {
+            if (c as u32) < 128 {
+                table[c as usize] = info;
+                filled[c as usize] = true;
+            }
+        }
+    }
+    if filled.iter().any(|&f| !f) {
+        return Err(PyValueError::new_err("the ASCII table needs all 128 rows"));
+    }
+    Ok(table)
+}
+
+fn log_constants(constants: (f64, f64, f64, f64, f64)) -> LogConstants {
+    let (doc_once, doc_more, extra, number, acronym) = constants;
+    LogConstants {
+        doc_once,
+        doc_more,
+        extra,
+        number,
+        acronym,
     }
 }
 

@@ -1,5 +1,7 @@
 """Type stubs of the compiled line-wrap core (crate in ``rust/src``, built by maturin)."""
 
+import os
+
 CharRow = tuple[int, int, str]
 
 class NativeError(Exception): ...
@@ -13,6 +15,13 @@ class Lexicon:
         ascii: list[CharRow],
         constants: tuple[float, float, float, float, float],
     ) -> None: ...
+    @staticmethod
+    def from_wordfreq(
+        path: str | os.PathLike[str],
+        ascii: list[CharRow],
+        constants: tuple[float, float, float, float, float],
+    ) -> Lexicon: ...
+    def frequency(self, word: str) -> tuple[float, float] | None: ...
     def __len__(self) -> int: ...
 
 def find_cuts(
