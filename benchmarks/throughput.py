@@ -221,8 +221,8 @@ def compare(shapes: dict[str, list[Any]], *, rounds: int, with_peer: bool) -> No
 
 
 def parallel(aggregator: list[Any]) -> None:
-    from arxivmeta._io import Item
-    from arxivmeta._pipeline import Settings, chunked, run
+    from arxivmeta.cli._io import Item
+    from arxivmeta.cli._pipeline import Settings, chunked, run
 
     lines = [json.dumps(record, ensure_ascii=False).encode("utf-8") for record in aggregator]
     items = [Item(n, n, line) for n, line in enumerate(lines, 1)]

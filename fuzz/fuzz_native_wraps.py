@@ -4,7 +4,7 @@
 
 The fuzzer's bytes become a text of arbitrary code points (lone surrogates included,
 which UTF-8 cannot carry), a user vocabulary and a configuration, passed from Python to
-the core through :func:`arxivmeta._wrap_native.find_cuts`. A crash is any exception (a
+the core through :func:`arxivmeta.wraps._search.find_cuts`. A crash is any exception (a
 panic in the core arrives as ``WrapSearchError``), a cut outside its token or not
 between two characters of the text, an explanation that disagrees with the repair, or a
 repair of flattened text that changes anything but spaces. (Idempotence is a property of
@@ -34,9 +34,9 @@ _instrumented = (
     else contextlib.nullcontext()
 )
 with _instrumented:
-    from arxivmeta._lexicon import english_lexicon
-    from arxivmeta._wrap_native import find_cuts
     from arxivmeta.wraps import WrapConfig, explain_line_wraps, repair_line_wraps
+    from arxivmeta.wraps._lexicon import english_lexicon
+    from arxivmeta.wraps._search import find_cuts
 
 # Glue that steers the fuzzer towards the typography rules faster than random bytes.
 FRAGMENTS = ("", "systems.As ", "Vision(CV)", "a$3.37times$ ", "100%accuracy ", "tocomplex ")

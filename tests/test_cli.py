@@ -438,7 +438,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_plain_progress_line_shows_rate_and_eta() -> None:
-    from arxivmeta._progress import Progress
+    from arxivmeta.cli._progress import Progress
 
     stream = io.StringIO()
     progress = Progress(stream, total_bytes=1000, bytes_read=lambda: 250, use_tqdm=False)
@@ -537,7 +537,7 @@ def test_installed_console_script() -> None:
 def test_array_scanner_finds_every_element_across_read_boundaries(
     monkeypatch: pytest.MonkeyPatch, read_size: int
 ) -> None:
-    from arxivmeta import _io
+    from arxivmeta.cli import _io
 
     monkeypatch.setattr(_io, "READ_SIZE", read_size)
     records = sample_records()
@@ -555,7 +555,7 @@ def test_array_scanner_finds_every_element_across_read_boundaries(
 def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from arxivmeta import _io
+    from arxivmeta.cli import _io
 
     monkeypatch.setattr(_io, "READ_SIZE", 5)
     data = b'{"a": 1}\n\n   \n{"b": "' + b"x" * 50 + b'"}\n{"c": 3}'
@@ -570,7 +570,7 @@ def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
 def test_reader_skips_a_byte_order_mark_and_sniffs_long_first_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from arxivmeta import _io
+    from arxivmeta.cli import _io
 
     monkeypatch.setattr(_io, "READ_SIZE", 16)
     record = {"title": "x" * 100}

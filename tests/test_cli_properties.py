@@ -124,8 +124,8 @@ def check(case: Case, cleaned: list[dict[str, Any]], rejected: list[dict[str, An
 
 @given(case=cases(), read_size=st.sampled_from([1, 3, 64, 1 << 20]))
 def test_every_record_comes_out_cleaned_or_rejected_whole(case: Case, read_size: int) -> None:
-    from arxivmeta import _io
-    from arxivmeta._pipeline import Cleaned, process_chunk
+    from arxivmeta.cli import _io
+    from arxivmeta.cli._pipeline import Cleaned, process_chunk
 
     with mock.patch.object(_io, "READ_SIZE", read_size):
         source = _io.Source.from_stream(io.BytesIO(case.data), "records.json")

@@ -275,7 +275,7 @@ def test_unknown_format_name() -> None:
     ],
 )
 def test_parse_date(text: str, date: dt.date | None) -> None:
-    from arxivmeta.dates import parse_date
+    from arxivmeta.records.dates import parse_date
 
     assert parse_date(text) == date
 

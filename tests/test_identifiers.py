@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from _cases import load, params
 from arxivmeta import errors
-from arxivmeta._arxiv_archives import OLD_ARCHIVES, yymm_key
 from arxivmeta.identifiers import (
     MAX_INPUT_LENGTH,
     canonical_doi_text,
@@ -25,6 +24,7 @@ from arxivmeta.identifiers import (
     parse_doi,
     parse_identifier,
 )
+from arxivmeta.identifiers._archives import OLD_ARCHIVES, yymm_key
 from arxivmeta.models import DOI, ArxivId, Paper
 
 CASES = load("identifiers.json")

@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arxivmeta import ArxivMetaError, explain_line_wraps, repair_line_wraps
-from arxivmeta._core import native
-from arxivmeta._lexicon import char_row, english_lexicon
-from arxivmeta._wrap_native import DEFAULT_PARAMS, count_work, find_cuts
 from arxivmeta.errors import WrapSearchError
+from arxivmeta.wraps._core import native
+from arxivmeta.wraps._lexicon import char_row, english_lexicon
+from arxivmeta.wraps._search import DEFAULT_PARAMS, count_work, find_cuts
 
 HERE = Path(__file__).parent
 SEED = json.loads((HERE / "data/line_wraps_seed.json").read_text(encoding="utf-8"))["records"]

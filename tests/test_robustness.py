@@ -141,7 +141,7 @@ def test_xml_nested_within_the_limit_is_kept_in_extra() -> None:
 
 
 def test_xml_longer_than_the_limit_is_a_typed_rejection() -> None:
-    from arxivmeta.formats.xml import MAX_XML_CHARS
+    from arxivmeta.records.formats.xml import MAX_XML_CHARS
 
     padding = " " * (MAX_XML_CHARS - len(ATOM_ENTRY) + 1)
     assert "characters long" in rejected_reason({"xml": ATOM_ENTRY + padding})

@@ -249,7 +249,7 @@ def test_adversarial_input_time_scales_linearly(
 
 @pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
 def test_adversarial_input_work_scales_linearly(unit: str) -> None:
-    from arxivmeta._wrap_native import DEFAULT_PARAMS, count_work
+    from arxivmeta.wraps._search import DEFAULT_PARAMS, count_work
 
     small = (unit * (100_000 // len(unit) + 1))[:100_000]
     large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]

@@ -12,7 +12,7 @@ citeproc-js reads them.
 
 from __future__ import annotations
 
-from arxivmeta._names import is_particle
+from arxivmeta.authors._names import is_particle
 
 
 def _is_lower_particle(word: str) -> bool:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from arxivmeta._latex_accents import ACCENTS
+from arxivmeta.latex import ACCENTS
 
 # Math spans: a "$" pair with no "$" inside, not escaped, at most a few hundred characters
 # (longer "spans" are prose prices with two dollar signs, left as text).

@@ -21,12 +21,12 @@ import ftfy
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from arxivmeta import _affiliations as aff
-from arxivmeta import _author_segments as seg
-from arxivmeta import _names as names
-from arxivmeta._latex_accents import latex_to_unicode
+from arxivmeta.authors import _affiliations as aff
+from arxivmeta.authors import _names as names
+from arxivmeta.authors import _segments as seg
 from arxivmeta.explain import Step
 from arxivmeta.fixes import strip_control_characters
+from arxivmeta.latex import decode_accents
 from arxivmeta.models import Author
 
 __all__ = [
@@ -73,7 +73,7 @@ def _clean_text(text: str, steps: list[Step] | None, path: str) -> str:
     # Controls first: U+0000 or ESC inside a name would break every later reading of it.
     out = _record(steps, "strip_control_characters", path, text, strip_control_characters(text))
     # TeX next: a backslash command can hide what ftfy would otherwise see.
-    out = _record(steps, "latex_accents", path, out, latex_to_unicode(out))
+    out = _record(steps, "latex_accents", path, out, decode_accents(out))
     if not out.isascii():
         out = _record(steps, "fix_mojibake", path, out, ftfy.fix_text(out, _FTFY_CONFIG))
     tidy = " ".join(unicodedata.normalize("NFC", out).split())

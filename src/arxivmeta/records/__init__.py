@@ -39,7 +39,6 @@ from typing import Any
 import regex
 
 from arxivmeta.categories import category_for_name, known_category
-from arxivmeta.dates import parse_date
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step
 from arxivmeta.fixes import (
@@ -48,11 +47,12 @@ from arxivmeta.fixes import (
     replace_lone_surrogates,
     strip_control_characters,
 )
-from arxivmeta.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
-from arxivmeta.formats import paper as paper_format
 from arxivmeta.models import DOI, ArxivId, Author, Paper
+from arxivmeta.records.dates import parse_date
+from arxivmeta.records.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
+from arxivmeta.records.formats import paper as paper_format
+from arxivmeta.records.translations import split_translation
 from arxivmeta.text import run_plan
-from arxivmeta.translations import split_translation
 
 __all__ = ["FORMATS", "clean_and_explain", "clean_record", "detect_format"]
 

@@ -1,7 +1,7 @@
 """Read records from JSON or JSON Lines files and write them back, without losing any.
 
-Input is sniffed for compression by its first bytes (:mod:`arxivmeta._compression`) and
-split into raw items by :mod:`arxivmeta._layout`, in bounded memory and without decoding
+Input is sniffed for compression by its first bytes (:mod:`arxivmeta.cli._compression`) and
+split into raw items by :mod:`arxivmeta.cli._layout`, in bounded memory and without decoding
 them, so worker processes do the decoding. Output files are written whole or not at all:
 into a hidden temporary file beside the target, renamed over it at the end.
 
@@ -21,9 +21,9 @@ import tempfile
 from collections.abc import Iterator
 from typing import IO
 
-from arxivmeta._compression import DECOMPRESSION_ERRORS, compressing, open_decompressed
-from arxivmeta._layout import Item, Shape, _Window, detect
-from arxivmeta._layout import items as layout_items
+from arxivmeta.cli._compression import DECOMPRESSION_ERRORS, compressing, open_decompressed
+from arxivmeta.cli._layout import Item, Shape, _Window, detect
+from arxivmeta.cli._layout import items as layout_items
 
 __all__ = ["InputError", "Item", "Output", "OutputError", "OutputFile", "Shape", "Sink", "Source"]
 

@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from arxivmeta._core import native as _native
+from arxivmeta.wraps._core import native as _native
 
 # A word the document uses elsewhere is about as likely as a mid-frequency English word:
 # abstracts define their acronyms and names once and then repeat them.

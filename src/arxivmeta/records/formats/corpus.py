@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from arxivmeta.formats._base import RawPaper, Reader, Source
-from arxivmeta.formats.snapshot import read_common
+from arxivmeta.records.formats._base import RawPaper, Reader, Source
+from arxivmeta.records.formats.snapshot import read_common
 
 NAME = "corpus"
 KEYS = frozenset({"journal_ref", "report_no", "authors_list", "oai_set", "authors_parsed"})

@@ -21,7 +21,7 @@ __all__ = ["native"]
 
 
 def _installed_extension() -> ModuleType:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the arxivmeta package folder
     for entry in sys.path:
         folder = Path(entry or ".").resolve() / "arxivmeta"
         if folder == here:

@@ -30,19 +30,19 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
-from arxivmeta._arxiv_archives import (
+from arxivmeta.errors import InvalidArxivId, InvalidDOI, InvalidIdentifier
+from arxivmeta.identifiers._archives import (
     FIRST_OLD_MONTH,
     LAST_OLD_MONTH,
     OLD_ARCHIVES,
     yymm_key,
 )
-from arxivmeta._identifier_text import (
+from arxivmeta.identifiers._text import (
     decode_entities,
     fold_lookalikes,
     strip_prose,
     tidy_unicode,
 )
-from arxivmeta.errors import InvalidArxivId, InvalidDOI, InvalidIdentifier
 from arxivmeta.models import ARXIV_DOI_PREFIX, DOI, ArxivId
 
 __all__ = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from arxivmeta.formats._base import RawPaper, Reader, Source
+from arxivmeta.records.formats._base import RawPaper, Reader, Source
 
 NAME = "aggregator"
 KEYS = frozenset({"DOIUrl", "TitleCN", "AbstractTextCN", "PeriodicalId", "PeriodicalIF"})

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from arxivmeta._names import (
+from arxivmeta.authors._names import (
     CAMEL_PREFIXES,
     is_collaboration,
     is_initial,

@@ -1,10 +1,10 @@
 """Clean chunks of raw items, in this process or in worker processes, keeping their order.
 
-A chunk is a list of :class:`~arxivmeta._io.Item`; each comes back as a :class:`Cleaned`
+A chunk is a list of :class:`~arxivmeta.cli._io.Item`; each comes back as a :class:`Cleaned`
 (compact JSON text, ready to write) or a :class:`Failed`. Work leaves the main process only
 as raw text and comes back only as text, which is what is cheapest to pickle.
 
->>> from arxivmeta._io import Item
+>>> from arxivmeta.cli._io import Item
 >>> chunk = [Item(1, 1, b'{"title": "Quantum  walks"}'), Item(2, 2, b'{"title": ')]
 >>> [type(outcome).__name__ for outcome in process_chunk(chunk)]
 ['Cleaned', 'Failed']
@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
-from arxivmeta._io import Item
 from arxivmeta.batch import Rejected, failure_reason, format_option, raw_text, to_record
+from arxivmeta.cli._io import Item
 from arxivmeta.explain import Step
 from arxivmeta.records import clean_and_explain, clean_record
 

@@ -33,8 +33,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from arxivmeta._wrap_native import Cut, find_cuts
 from arxivmeta.errors import WrapSearchError
+from arxivmeta.wraps._search import Cut, find_cuts
 
 __all__ = ["WrapConfig", "WrapSplit", "explain_line_wraps", "repair_line_wraps"]
 

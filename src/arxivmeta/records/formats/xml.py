@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from arxivmeta.errors import InvalidRecord
-from arxivmeta.formats._base import AuthorParts, RawPaper, Source
+from arxivmeta.records.formats._base import AuthorParts, RawPaper, Source
 
 NAME = "arxiv-xml"
 _RECORD_TAGS = ("arXiv", "arXivRaw", "dc", "entry")

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from arxivmeta.formats._base import RawPaper, Reader, Source, blank
+from arxivmeta.records.formats._base import RawPaper, Reader, Source, blank
 
 NAME = "semantic-scholar"
 KEYS = frozenset({"paperId", "externalIds", "corpusId", "publicationVenue", "s2FieldsOfStudy"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from arxivmeta.formats._base import RawPaper
+from arxivmeta.records.formats._base import RawPaper
 
 NAME = "paper"
 

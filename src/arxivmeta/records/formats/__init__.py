@@ -18,8 +18,8 @@ from types import MappingProxyType
 from typing import Any
 
 from arxivmeta.errors import InvalidRecord
-from arxivmeta.formats import aggregator, corpus, paper, semantic_scholar, snapshot, xml
-from arxivmeta.formats._base import AuthorParts, RawPaper, Source
+from arxivmeta.records.formats import aggregator, corpus, paper, semantic_scholar, snapshot, xml
+from arxivmeta.records.formats._base import AuthorParts, RawPaper, Source
 
 __all__ = ["FORMATS", "AuthorParts", "Format", "RawPaper", "Source", "detect_format"]
 

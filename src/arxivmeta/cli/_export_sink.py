@@ -7,13 +7,13 @@ JSON does, and an interrupted CSL-JSON array is still closed.
 
 from __future__ import annotations
 
-from arxivmeta._io import Output, Shape, Sink
+from arxivmeta.cli._io import Output, Shape, Sink
 from arxivmeta.export.writers import ExportWriter, writer_for
 from arxivmeta.models import Paper
 
 
 class ExportSink(Sink):
-    """A :class:`~arxivmeta._io.Sink` that writes BibTeX or CSL-JSON instead of records."""
+    """A :class:`~arxivmeta.cli._io.Sink` that writes BibTeX or CSL-JSON instead of records."""
 
     def __init__(self, output: Output, writer: ExportWriter) -> None:
         super().__init__(output, "jsonl")

@@ -3,7 +3,7 @@
 arXiv's author field is a list of names separated by ``,`` ``;`` ``and`` ``&``, each
 optionally followed by a parenthesised affiliation or by footnote numbers that a final
 group ``((1) Univ. A, (2) Univ. B)`` resolves. This module only cuts the line up; deciding
-which piece is a name is :mod:`arxivmeta._affiliations`' job.
+which piece is a name is :mod:`arxivmeta.authors._affiliations`' job.
 
 >>> [(p.sep, p.text, p.groups) for p in split_pieces("A. Smith (MIT) and B. Jones")]
 [('', 'A. Smith', ['MIT']), (' and ', 'B. Jones', [])]

@@ -35,7 +35,7 @@ from typing import Any
 
 from arxivmeta import __version__
 
-SCHEMA_PATH = Path(__file__).parent / "_data" / "paper.schema.json"
+SCHEMA_PATH = Path(__file__).parent.parent / "_data" / "paper.schema.json"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(
                 f"unknown --input-format {args.input_format!r}; choose from {', '.join(FORMATS)}"
             )
-    from arxivmeta._clean_command import CleanRun  # noqa: PLC0415 (keeps --version fast)
+    from arxivmeta.cli._clean import CleanRun  # noqa: PLC0415 (keeps --version fast)
 
     previous = _handle_stop_signals()
     run = CleanRun(args)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from arxivmeta.formats._base import AuthorParts, RawPaper, Reader, Source
+from arxivmeta.records.formats._base import AuthorParts, RawPaper, Reader, Source
 
 NAME = "arxiv-snapshot"
 KEYS = frozenset({"versions", "journal-ref", "report-no", "update_date", "submitter"})

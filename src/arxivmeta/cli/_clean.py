@@ -19,10 +19,10 @@ import sys
 from collections import Counter
 from concurrent.futures import BrokenExecutor
 
-from arxivmeta._export_sink import export_sink
-from arxivmeta._io import InputError, Output, OutputError, OutputFile, Shape, Sink, Source
-from arxivmeta._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
-from arxivmeta._progress import Progress
+from arxivmeta.cli._export_sink import export_sink
+from arxivmeta.cli._io import InputError, Output, OutputError, OutputFile, Shape, Sink, Source
+from arxivmeta.cli._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
+from arxivmeta.cli._progress import Progress
 
 MAX_MESSAGES = 20
 """Rejections printed on stderr one by one; the rest are only counted."""

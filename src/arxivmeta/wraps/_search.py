@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from arxivmeta._core import native as _native
-from arxivmeta._lexicon import char_rows, english_lexicon
 from arxivmeta.errors import WrapSearchError
+from arxivmeta.wraps._core import native as _native
+from arxivmeta.wraps._lexicon import char_rows, english_lexicon
 
 __all__ = ["DEFAULT_PARAMS", "Cut", "count_work", "find_cuts"]
 
