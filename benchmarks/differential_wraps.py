@@ -133,8 +133,7 @@ def main() -> int:
             return False
         return True
 
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
+    from hypothesis import HealthCheck, given, settings, strategies as st
 
     flat = [a.strip().replace("\n", "") for a in abstracts]
     words = sorted({w for a in flat[:500] for w in a.split()})

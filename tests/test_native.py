@@ -9,8 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from arxivmeta import ArxivMetaError, explain_line_wraps, repair_line_wraps
 from arxivmeta.errors import WrapSearchError

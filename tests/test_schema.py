@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
-from arxivmeta import Paper, clean_record, clean_records
-from arxivmeta import strategies as ams
+from arxivmeta import Paper, clean_record, clean_records, strategies as ams
 from arxivmeta.cli import paper_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent

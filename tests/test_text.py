@@ -7,8 +7,7 @@ import time
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from _cases import load, params
 from arxivmeta.fixes import FIXERS, TEXT_PLAN, TITLE_PLAN, apply_plan

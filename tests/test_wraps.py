@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from _cases import load, params
 from arxivmeta.wraps import WrapConfig, WrapSplit, explain_line_wraps, repair_line_wraps

@@ -21,9 +21,7 @@ import ftfy
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from arxivmeta.authors import _affiliations as aff
-from arxivmeta.authors import _names as names
-from arxivmeta.authors import _segments as seg
+from arxivmeta.authors import _affiliations as aff, _names as names, _segments as seg
 from arxivmeta.explain import Step
 from arxivmeta.fixes import strip_control_characters
 from arxivmeta.latex import decode_accents

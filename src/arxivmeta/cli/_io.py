@@ -22,8 +22,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from arxivmeta.cli._compression import DECOMPRESSION_ERRORS, compressing, open_decompressed
-from arxivmeta.cli._layout import Item, Shape, _Window, detect
-from arxivmeta.cli._layout import items as layout_items
+from arxivmeta.cli._layout import Item, Shape, _Window, detect, items as layout_items
 
 __all__ = ["InputError", "Item", "Output", "OutputError", "OutputFile", "Shape", "Sink", "Source"]
 

@@ -49,8 +49,14 @@ from arxivmeta.fixes import (
 )
 from arxivmeta.models import DOI, ArxivId, Author, Paper
 from arxivmeta.records.dates import parse_date
-from arxivmeta.records.formats import FORMATS, AuthorParts, RawPaper, Source, detect_format
-from arxivmeta.records.formats import paper as paper_format
+from arxivmeta.records.formats import (
+    FORMATS,
+    AuthorParts,
+    RawPaper,
+    Source,
+    detect_format,
+    paper as paper_format,
+)
 from arxivmeta.records.translations import split_translation
 from arxivmeta.text import run_plan
 

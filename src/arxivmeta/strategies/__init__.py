@@ -33,8 +33,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
 
 from ._authors import AuthorListCase, ExpectedAuthor, author_lists, glued_author_lists
 from ._identifiers import IdentifierCase, arxiv_id_variants, doi_variants
-from ._records import RECORD_FORMATS as RECORD_FORMATS
-from ._records import RawRecord, json_values, raw_records
+from ._records import RECORD_FORMATS as RECORD_FORMATS, RawRecord, json_values, raw_records
 from ._text import (
     TextCase,
     control_characters,
