@@ -97,7 +97,7 @@ def test_explain_steps_account_for_changes() -> None:
     ]
     _, steps = explain_authors("Fran\\c{c}ois TaïaniIRISA, UR")
     assert [(s.fixer, s.field) for s in steps] == [
-        ("latex_accents", "authors"),
+        ("decode_accents", "authors"),
         ("unglue_affiliation", "authors[0].name"),
         ("unglue_affiliation", "authors[0].affiliations"),
     ]

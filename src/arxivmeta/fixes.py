@@ -19,17 +19,20 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from arxivmeta.latex import restore_latex_backslashes
+from arxivmeta.latex import decode_accents, restore_latex_backslashes
+from arxivmeta.wraps import repair_line_wraps
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
 
 __all__ = [
     "FIXERS",
+    "NAME_PLAN",
     "TEXT_PLAN",
     "TITLE_PLAN",
     "apply_plan",
     "collapse_whitespace",
+    "decode_accents",
     "fix_mojibake",
     "join_lines",
     "normalize_nfc",
@@ -107,17 +110,6 @@ def normalize_nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def repair_line_wraps(text: str) -> str:
-    """Turn line breaks, U+0000 wrap markers and glued words back into the original text.
-
-    >>> repair_line_wraps("integral to\\x00complex tasks")
-    'integral to complex tasks'
-    """
-    from arxivmeta import wraps  # noqa: PLC0415 - cycle: wraps may use the text fixers
-
-    return wraps.repair_line_wraps(text)
-
-
 def strip_control_characters(text: str) -> str:
     """Remove control characters, lone surrogates and invisible format characters.
 
@@ -187,6 +179,7 @@ FIXERS: MappingProxyType[str, Fixer] = MappingProxyType(
         "join_lines": join_lines,
         "restore_latex_backslashes": restore_latex_backslashes,
         "replace_lone_surrogates": replace_lone_surrogates,
+        "decode_accents": decode_accents,
     }
 )
 
@@ -207,6 +200,18 @@ TITLE_PLAN: tuple[str, ...] = (
     "join_lines",
     "collapse_whitespace",
     "restore_latex_backslashes",
+)
+
+# Names: controls first (U+0000 or ESC inside a name breaks every later reading of it),
+# then TeX accents (a backslash command can hide what ftfy would see), then the title's
+# hygiene, so a string comes out the same as a name and as a title.
+NAME_PLAN: tuple[str, ...] = (
+    "strip_control_characters",
+    "decode_accents",
+    "fix_mojibake",
+    "normalize_nfc",
+    "join_lines",
+    "collapse_whitespace",
 )
 
 

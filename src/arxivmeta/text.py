@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from arxivmeta.explain import Step
+from arxivmeta.explain import Step, record_step
 from arxivmeta.fixes import FIXERS, TEXT_PLAN, collapse_whitespace
 from arxivmeta.latex import latex_to_unicode
 
@@ -69,9 +69,7 @@ def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: st
             fixed = FIXERS[name](text)
             last_output[name] = fixed
             if fixed != text:
-                if steps is not None:
-                    steps.append(Step(fixer=name, field=field, before=text, after=fixed))
-                text = fixed
+                text = record_step(steps, name, field, text, fixed)
                 changed = True
         if not changed:
             break

@@ -13,19 +13,17 @@ group, as arXiv's own parser does; numbered footnotes are resolved to their text
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import ftfy
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from arxivmeta.authors import _affiliations as aff, _names as names, _segments as seg
-from arxivmeta.explain import Step
-from arxivmeta.fixes import strip_control_characters
-from arxivmeta.latex import decode_accents
+from arxivmeta.explain import Step, record_step
+from arxivmeta.fixes import NAME_PLAN
 from arxivmeta.models import Author
+from arxivmeta.text import run_plan
 
 __all__ = [
     "AuthorList",
@@ -36,7 +34,6 @@ __all__ = [
     "parse_authors",
 ]
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _TRAILING_ET_AL_RE = regex.compile(r"[\s,]+et\.?\s*al(?:ii)?\.?\s*$", regex.IGNORECASE)
 _INNER_ET_AL_RE = regex.compile(
     r"\s+et\.?\s*al(?:ii)?\b\.?\s*|\s*\d*\s*additional\s+authors(?:\s+not\s+shown)?\s*$",
@@ -66,16 +63,8 @@ class _Draft:
 
 
 def _clean_text(text: str, steps: list[Step] | None, path: str) -> str:
-    """Control characters, mojibake, TeX accents, Unicode NFC and whitespace, each recorded
-    when it changes."""
-    # Controls first: U+0000 or ESC inside a name would break every later reading of it.
-    out = _record(steps, "strip_control_characters", path, text, strip_control_characters(text))
-    # TeX next: a backslash command can hide what ftfy would otherwise see.
-    out = _record(steps, "latex_accents", path, out, decode_accents(out))
-    if not out.isascii():
-        out = _record(steps, "fix_mojibake", path, out, ftfy.fix_text(out, _FTFY_CONFIG))
-    tidy = " ".join(unicodedata.normalize("NFC", out).split())
-    return _record(steps, "normalize_whitespace", path, out, tidy)
+    """The hygiene of a name: :data:`~arxivmeta.fixes.NAME_PLAN`, each change recorded."""
+    return run_plan(text, NAME_PLAN, steps, path)
 
 
 def clean_author(author: Author, steps: list[Step] | None = None, path: str = "author") -> Author:
@@ -98,16 +87,6 @@ def clean_author(author: Author, steps: list[Step] | None = None, path: str = "a
         if (cleaned := _clean_text(text, steps, f"{path}.affiliations[{i}]"))
     ]
     return author.model_copy(update=update)
-
-
-def _record(steps: list[Step] | None, fixer: str, path: str, before: object, after: str) -> str:
-    _note(steps, fixer, path, before, after)
-    return after
-
-
-def _note(steps: list[Step] | None, fixer: str, path: str, before: object, after: object) -> None:
-    if steps is not None and before != after:
-        steps.append(Step(fixer=fixer, field=path, before=before, after=after))
 
 
 def _bibtex_pieces(text: str) -> list[str] | None:
@@ -349,13 +328,13 @@ def _finish(
         refs = [e[1:] for e in draft.entries if e.startswith("#")]
         field_path = path + ".affiliations"
         if refs:
-            _note(steps, "resolve_numbered_affiliations", field_path, refs, affiliations)
+            record_step(steps, "resolve_numbered_affiliations", field_path, refs, affiliations)
         elif inherited[i]:
-            _note(steps, "share_group_affiliation", field_path, [], affiliations)
+            record_step(steps, "share_group_affiliation", field_path, [], affiliations)
         author = _make_author(draft.text, affiliations, draft.raw, draft.collaboration)
         if draft.glued:
-            _note(steps, "unglue_affiliation", path + ".name", draft.raw, author.name)
-            _note(steps, "unglue_affiliation", field_path, [], affiliations)
+            record_step(steps, "unglue_affiliation", path + ".name", draft.raw, author.name)
+            record_step(steps, "unglue_affiliation", field_path, [], affiliations)
         authors.append(author)
     return authors
 

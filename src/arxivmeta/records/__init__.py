@@ -40,7 +40,7 @@ import regex
 
 from arxivmeta.categories import category_for_name, known_category
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
-from arxivmeta.explain import Step
+from arxivmeta.explain import Step, record_step
 from arxivmeta.fixes import (
     TEXT_PLAN,
     TITLE_PLAN,
@@ -122,7 +122,9 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
     if fields["arxiv_version"] is not None:
         origin = raw.arxiv_version or (raw.identifiers[0] if raw.identifiers else None)
         if origin is not None:
-            _step(steps, "parse_version", "arxiv_version", origin.value, fields["arxiv_version"])
+            record_step(
+                steps, "parse_version", "arxiv_version", origin.value, fields["arxiv_version"]
+            )
 
     for field, source, plan in (
         ("title", raw.title, _ONE_LINE_PLAN),
@@ -194,7 +196,7 @@ def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:
     """
     if isinstance(record, str):
         fixed = replace_lone_surrogates(record)
-        _step(steps, "replace_lone_surrogates", "xml", record, fixed)
+        record_step(steps, "replace_lone_surrogates", "xml", record, fixed)
         return fixed
     if not isinstance(record, Mapping) or not _has_lone_surrogate(record):
         return record
@@ -207,7 +209,9 @@ def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:
             key = raw_key
             if isinstance(raw_key, str):
                 key = replace_lone_surrogates(raw_key)
-                _step(steps, "replace_lone_surrogates", f"{path}{raw_key!r} (key)", raw_key, key)
+                record_step(
+                    steps, "replace_lone_surrogates", f"{path}{raw_key!r} (key)", raw_key, key
+                )
                 if key != raw_key and key in source:
                     raise InvalidRecord(
                         f"keys {raw_key!r} and {key!r} differ only by a lone surrogate"
@@ -216,7 +220,7 @@ def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:
             value = raw_value
             if isinstance(raw_value, str):
                 value = replace_lone_surrogates(raw_value)
-                _step(steps, "replace_lone_surrogates", where, raw_value, value)
+                record_step(steps, "replace_lone_surrogates", where, raw_value, value)
             elif isinstance(raw_value, Mapping | list | tuple):
                 value = {} if isinstance(raw_value, Mapping) else [None] * len(raw_value)
                 pending.append((raw_value, value, where + "."))
@@ -280,14 +284,9 @@ def _validated_paper(record: Mapping[str, Any], steps: list[Step] | None) -> Pap
     ]
     if paper.authors_raw is not None:
         kept = strip_control_characters(paper.authors_raw)
-        _step(steps, "strip_control_characters", "authors_raw", paper.authors_raw, kept)
+        record_step(steps, "strip_control_characters", "authors_raw", paper.authors_raw, kept)
         update["authors_raw"] = kept
     return paper.model_copy(update=update)
-
-
-def _step(steps: list[Step] | None, fixer: str, field: str, before: Any, after: Any) -> None:
-    if steps is not None and before != after:
-        steps.append(Step(fixer=fixer, field=field, before=before, after=after))
 
 
 def _keep(extra: dict[str, Any], source: Source) -> None:
@@ -345,9 +344,9 @@ def _identifiers(
     if arxiv is not None and arxiv_source is not None:
         version = arxiv.version
         arxiv = arxiv.without_version()
-        _step(steps, "parse_identifier", "arxiv_id", arxiv_source.value, arxiv.id)
+        record_step(steps, "parse_identifier", "arxiv_id", arxiv_source.value, arxiv.id)
     if doi is not None and doi_source is not None:
-        _step(steps, "parse_identifier", "doi", doi_source.value, str(doi))
+        record_step(steps, "parse_identifier", "doi", doi_source.value, str(doi))
     return arxiv, version, doi
 
 
@@ -378,7 +377,7 @@ def _text(
         return None
     text = run_plan(source.value, plan, steps, field)
     if not text:
-        _step(steps, "drop_blank", field, text, None)
+        record_step(steps, "drop_blank", field, text, None)
         return None
     return text
 
@@ -401,7 +400,7 @@ def _text_with_translations(
         return None, translations
     head, tails = split_translation(source.value)
     if tails:
-        _step(steps, "split_translation", field, source.value, head)
+        record_step(steps, "split_translation", field, source.value, head)
         for language, tail in tails.items():
             path = f"{field}_translations.{language}"
             if language in translations:
@@ -411,7 +410,7 @@ def _text_with_translations(
                 if cleaned != translations[language]:
                     extra.setdefault(f"{field} (appended {language})", tail)
                 continue
-            _step(steps, "split_translation", path, None, tail)
+            record_step(steps, "split_translation", path, None, tail)
             translations[language] = run_plan(tail, _TRANSLATION_PLAN, steps, path)
         source = Source(source.key, head)
     return _text(source, plan, field, steps), translations
@@ -426,7 +425,7 @@ def _authors(
     if text is not None:
         # The raw line is kept as given, except for what no file or database can hold.
         kept = strip_control_characters(text)
-        _step(steps, "strip_control_characters", "authors_raw", text, kept)
+        record_step(steps, "strip_control_characters", "authors_raw", text, kept)
         text = kept
     if raw.authors_parts is not None and text is not None:
         # The raw line is the source of truth: its parse resolves numbered affiliations and
@@ -440,7 +439,7 @@ def _authors(
         parts: Iterable[AuthorParts] = raw.authors_parts.value
         found = [parser.author_from_parts(*part) for part in parts]
         before: Any = [[p.family, p.given, p.suffix, *p.affiliations] for p in parts]
-        _step(steps, "author_from_parts", "authors", before, _dump(found))
+        record_step(steps, "author_from_parts", "authors", before, _dump(found))
         return found, text, False
     if text is not None:
         if steps is None:
@@ -448,7 +447,7 @@ def _authors(
         else:
             listed, detail = parser.explain_authors(text)
             steps.extend(detail)
-        _step(steps, "parse_author_list", "authors", text, _dump(listed.authors))
+        record_step(steps, "parse_author_list", "authors", text, _dump(listed.authors))
         return list(listed.authors), text, listed.et_al
     if raw.authors_names is not None:
         names: Iterable[Any] = raw.authors_names.value
@@ -460,7 +459,7 @@ def _authors(
                 found.append(parser.parse_author_name(entry))
         found = [author for author in found if author.name]
         before = [e if isinstance(e, str) else [e[0], *e[1]] for e in names]
-        _step(steps, "parse_author_name", "authors", before, _dump(found))
+        record_step(steps, "parse_author_name", "authors", before, _dump(found))
         return found, None, False
     return [], None, False
 
@@ -478,7 +477,7 @@ def _date(
     if parsed is None:
         _keep(extra, source)
         return None
-    _step(steps, "parse_date", field, source.value, parsed.isoformat())
+    record_step(steps, "parse_date", field, source.value, parsed.isoformat())
     return parsed
 
 
@@ -513,8 +512,8 @@ def _categories(
             _keep(extra, source)
     if not codes or source is None:
         return None, []
-    _step(steps, "split_categories", "categories", source.value, codes)
-    _step(steps, "primary_category", "primary_category", source.value, codes[0])
+    record_step(steps, "split_categories", "categories", source.value, codes)
+    record_step(steps, "primary_category", "primary_category", source.value, codes[0])
     return codes[0], codes
 
 
