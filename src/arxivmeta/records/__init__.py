@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import regex
 
+from arxivmeta import authors as parser
 from arxivmeta.categories import category_for_name, known_category
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step, record_step
@@ -47,6 +48,7 @@ from arxivmeta.fixes import (
     replace_lone_surrogates,
     strip_control_characters,
 )
+from arxivmeta.identifiers import parse_doi, parse_identifier
 from arxivmeta.models import DOI, ArxivId, Author, Paper
 from arxivmeta.records.dates import parse_date
 from arxivmeta.records.formats import (
@@ -55,7 +57,6 @@ from arxivmeta.records.formats import (
     RawPaper,
     Source,
     detect_format,
-    paper as paper_format,
 )
 from arxivmeta.records.translations import split_translation
 from arxivmeta.text import run_plan
@@ -110,8 +111,8 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         raise InvalidRecord(f"unknown format {name!r}; known formats: {known}")
     if not isinstance(record, Mapping) and not (name == "arxiv-xml" and isinstance(record, str)):
         raise InvalidRecord(f"a record must be a mapping, not {type(record).__name__}")
-    if name == paper_format.NAME and isinstance(record, Mapping):
-        return _validated_paper(record, steps)
+    if reader.read is None:  # our own Paper layout (a mapping, checked above): validated whole
+        return _validated_paper(cast("Mapping[str, Any]", record), steps)
     raw = reader.read(record)
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
@@ -253,8 +254,6 @@ def _validated_paper(record: Mapping[str, Any], steps: list[Step] | None) -> Pap
     validation checks its shape, the fixers its text. Clean output comes back unchanged,
     since every fixer is idempotent.
     """
-    from arxivmeta import authors as parser  # noqa: PLC0415  (as in _authors below)
-
     try:
         paper = Paper.model_validate(record)
     except ValueError as error:
@@ -297,8 +296,6 @@ def _keep(extra: dict[str, Any], source: Source) -> None:
 def _identifiers(
     raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
 ) -> tuple[ArxivId | None, int | None, DOI | None]:
-    from arxivmeta.identifiers import parse_doi, parse_identifier  # noqa: PLC0415
-
     arxiv: ArxivId | None = None
     arxiv_source: Source | None = None
     doi: DOI | None = None
@@ -419,8 +416,6 @@ def _text_with_translations(
 def _authors(
     raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
 ) -> tuple[list[Author], str | None, bool]:
-    from arxivmeta import authors as parser  # noqa: PLC0415
-
     text = raw.authors_text.value if raw.authors_text is not None else None
     if text is not None:
         # The raw line is kept as given, except for what no file or database can hold.

@@ -26,17 +26,25 @@ __all__ = ["FORMATS", "AuthorParts", "Format", "RawPaper", "Source", "detect_for
 
 @dataclass(frozen=True)
 class Format:
-    """An input format: its name, a test on a record's keys, and its reader."""
+    """An input format: its name, a test on a record's keys, and its reader.
+
+    ``read`` is None for our own :class:`~arxivmeta.Paper` layout, which is validated as a
+    whole rather than read field by field.
+    """
 
     name: str
     matches: Callable[[Any], bool]
-    read: Callable[[Any], RawPaper]
+    read: Callable[[Any], RawPaper] | None
 
 
+_READERS = (xml, semantic_scholar, aggregator, snapshot, corpus)
 FORMATS: MappingProxyType[str, Format] = MappingProxyType(
     {
-        module.NAME: Format(module.NAME, module.matches, module.read)
-        for module in (xml, paper, semantic_scholar, aggregator, snapshot, corpus)
+        xml.NAME: Format(xml.NAME, xml.matches, xml.read),
+        paper.NAME: Format(paper.NAME, paper.matches, None),
+        **{
+            module.NAME: Format(module.NAME, module.matches, module.read) for module in _READERS[1:]
+        },
     }
 )
 

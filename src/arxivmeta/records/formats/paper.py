@@ -15,18 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from arxivmeta.records.formats._base import RawPaper
+from arxivmeta.models import Paper
 
 NAME = "paper"
 
 
 def matches(record: Any) -> bool:
     """Whether ``record`` has exactly the keys of a dumped :class:`~arxivmeta.Paper`."""
-    from arxivmeta.models import Paper  # noqa: PLC0415 (models import this package lazily)
-
     return isinstance(record, Mapping) and record.keys() == Paper.model_fields.keys()
-
-
-def read(record: Any) -> RawPaper:
-    """Never called: :mod:`arxivmeta.records` validates this format directly."""
-    raise NotImplementedError("a clean Paper is validated, not read")
