@@ -20,8 +20,10 @@ from .categories import (
     category_for_name as category_for_name,
     category_name as category_name,
 )
+from .config import CleanConfig as CleanConfig
 from .errors import (
     ArxivMetaError as ArxivMetaError,
+    ConfigError as ConfigError,
     InvalidArxivId as InvalidArxivId,
     InvalidDOI as InvalidDOI,
     InvalidIdentifier as InvalidIdentifier,

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from arxivmeta.config import CleanConfig
 from arxivmeta.errors import ArxivMetaError, InvalidRecord
 from arxivmeta.explain import Step
 from arxivmeta.models import Paper
 from arxivmeta.records import clean_and_explain, clean_record
-
-_Result = TypeVar("_Result")
 
 RAW_LIMIT = 65_536
 """Characters of raw text kept in :attr:`Rejected.raw`; longer text is cut and ends in ``…``.
@@ -245,34 +244,64 @@ def failure_reason(error: Exception) -> str:
     return f"internal error ({type(error).__name__}: {error}); please report it"
 
 
-def format_option(format: str | None) -> dict[str, Any]:
-    """Keyword arguments that pass ``format`` on to the record cleaner when it is given."""
-    return {} if format is None else {"format": format}
+def clean_one(
+    item: Mapping[str, Any] | str | bytes,
+    position: int,
+    *,
+    format: str | None = None,
+    config: CleanConfig | None = None,
+    explain: bool = False,
+) -> tuple[Paper, list[Step]] | Rejected:
+    """Clean one input (a record or its JSON text) at ``position``: the paper and its steps
+    (listed when ``explain``), or why it was rejected. Never raises for bad data.
+
+    Every batch in the library (:func:`clean_records`, the command line's workers, the Dask
+    bag) cleans its records through this one function.
+
+    >>> paper, steps = clean_one('{"title": "Faster  Cycle\\\\n  Detection"}', 1, explain=True)
+    >>> paper.title, [s.fixer for s in steps]
+    ('Faster Cycle Detection', ['join_lines', 'collapse_whitespace'])
+    >>> clean_one("[]", 2).reason
+    'not a JSON object (an array)'
+    """
+    record = to_record(item, position)
+    if isinstance(record, Rejected):
+        return record
+    try:
+        if explain:
+            return clean_and_explain(record, format=format, config=config)
+        return clean_record(record, format=format, config=config), []
+    except Exception as error:  # every failure is reported as a rejection
+        return Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))
 
 
 def clean_records(
     records: Iterable[Mapping[str, Any] | str | bytes],
     *,
     format: str | None = None,
+    config: CleanConfig | None = None,
     start: int = 1,
 ) -> Iterator[Paper | Rejected]:
     """Clean each record in turn, yielding a :class:`Paper` or a :class:`Rejected` per input.
 
     Items may be parsed records or JSON text (``str`` or ``bytes``, such as lines of a JSON
     Lines file). Results keep the input order, one per input; ``start`` is the position of
-    the first input (a line number). ``format`` is passed to
+    the first input (a line number). ``format`` and ``config`` are passed to
     :func:`~arxivmeta.clean_record`. Never raises for bad data.
 
     >>> [type(r).__name__ for r in clean_records([{"title": "A"}, "{oops}", b"null"], start=10)]
     ['Paper', 'Rejected', 'Rejected']
     """
-    return _each(clean_record, records, format, start)
+    for position, item in enumerate(records, start):
+        result = clean_one(item, position, format=format, config=config)
+        yield result if isinstance(result, Rejected) else result[0]
 
 
 def explain_records(
     records: Iterable[Mapping[str, Any] | str | bytes],
     *,
     format: str | None = None,
+    config: CleanConfig | None = None,
     start: int = 1,
 ) -> Iterator[tuple[Paper, list[Step]] | Rejected]:
     """Like :func:`clean_records`, but yield ``(paper, steps)`` for each cleaned record.
@@ -280,23 +309,5 @@ def explain_records(
     >>> [type(r).__name__ for r in explain_records(['{"title": "A"}', "[]"])]
     ['tuple', 'Rejected']
     """
-    return _each(clean_and_explain, records, format, start)
-
-
-def _each(
-    clean: Callable[..., _Result],
-    records: Iterable[Mapping[str, Any] | str | bytes],
-    format: str | None,
-    start: int,
-) -> Iterator[_Result | Rejected]:
-    """Run ``clean`` on each input in order, turning every failure into a rejection."""
-    options = format_option(format)
     for position, item in enumerate(records, start):
-        record = to_record(item, position)
-        if isinstance(record, Rejected):
-            yield record
-            continue
-        try:
-            yield clean(record, **options)
-        except Exception as error:  # every failure is reported as a rejection
-            yield Rejected(position=position, reason=failure_reason(error), raw=raw_text(item))
+        yield clean_one(item, position, format=format, config=config, explain=True)

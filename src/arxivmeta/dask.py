@@ -36,19 +36,22 @@ except ImportError as error:  # pragma: no cover (exercised without dask install
     ) from error
 
 from arxivmeta.batch import Rejected, clean_records
+from arxivmeta.config import CleanConfig
 
 __all__ = ["clean_bag", "is_paper", "is_rejected", "papers", "read_jsonl", "rejects"]
 
 
 def _clean_partition(
-    items: Iterable[Mapping[str, Any] | str | bytes], format: str | None
+    items: Iterable[Mapping[str, Any] | str | bytes],
+    format: str | None,
+    config: CleanConfig | None,
 ) -> list[dict[str, Any]]:
     # A list, not a generator: partitions cross process boundaries and generators do not pickle.
     return [
         {"rejected": result.model_dump(mode="json")}
         if isinstance(result, Rejected)
         else {"paper": result.model_dump(mode="json")}
-        for result in clean_records(items, format=format)
+        for result in clean_records(items, format=format, config=config)
     ]
 
 
@@ -56,12 +59,14 @@ def _strip_newline(line: str) -> str:
     return line.rstrip("\r\n")
 
 
-def clean_bag(bag: db.Bag, *, format: str | None = None) -> db.Bag:
+def clean_bag(
+    bag: db.Bag, *, format: str | None = None, config: CleanConfig | None = None
+) -> db.Bag:
     """Clean a bag of records (dicts, or JSON text such as lines) into tagged dicts.
 
-    ``format`` is passed to :func:`~arxivmeta.clean_record`.
+    ``format`` and ``config`` are passed to :func:`~arxivmeta.clean_record`.
     """
-    return cast(db.Bag, cast(Any, bag).map_partitions(_clean_partition, format))
+    return cast(db.Bag, cast(Any, bag).map_partitions(_clean_partition, format, config))
 
 
 def read_jsonl(paths: str | Sequence[str], *, blocksize: int | str | None = None) -> db.Bag:

@@ -80,3 +80,7 @@ class WrapSearchError(ArxivMetaError):
     :func:`arxivmeta.repair_line_wraps` catches it and returns the text unchanged, so a
     fixer stays total; the error exists so that the failure has a type of its own.
     """
+
+
+class ConfigError(ArxivMetaError, ValueError):
+    """A configuration that names an unknown option or gives one a value of the wrong type."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import regex
 
+from arxivmeta.config import CleanConfig
 from arxivmeta.latex import decode_accents, restore_latex_backslashes
 from arxivmeta.wraps import repair_line_wraps
 
@@ -34,6 +35,7 @@ __all__ = [
     "collapse_whitespace",
     "decode_accents",
     "fix_mojibake",
+    "fixers_for",
     "join_lines",
     "normalize_nfc",
     "repair_line_wraps",
@@ -169,6 +171,8 @@ def join_lines(text: str) -> str:
     return _NEWLINES.sub(" ", text).strip()
 
 
+_DEFAULT_CONFIG = CleanConfig()
+
 FIXERS: MappingProxyType[str, Fixer] = MappingProxyType(
     {
         "fix_mojibake": fix_mojibake,
@@ -213,6 +217,33 @@ NAME_PLAN: tuple[str, ...] = (
     "join_lines",
     "collapse_whitespace",
 )
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+@functools.cache
+def fixers_for(config: CleanConfig | None) -> Mapping[str, Fixer]:
+    """:data:`FIXERS` as ``config`` sets them: the wrap repair with its options, or off.
+
+    A fixer switched off leaves its text unchanged, so it is never recorded as a step and
+    the plans keep one order.
+
+    >>> fixers_for(CleanConfig(repair_line_wraps=False))["repair_line_wraps"]("tocomplex")
+    'tocomplex'
+    >>> fixers_for(None) is FIXERS
+    True
+    """
+    if config is None or config == _DEFAULT_CONFIG:
+        return FIXERS
+    wraps = config.wraps
+    repair: Fixer = (
+        functools.partial(repair_line_wraps, config=wraps)
+        if config.repair_line_wraps
+        else _unchanged
+    )
+    return MappingProxyType({**FIXERS, "repair_line_wraps": repair})
 
 
 def apply_plan(text: str, plan: Iterable[str]) -> str:

@@ -13,32 +13,35 @@ Unicode (``3.37×``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from arxivmeta.config import CleanConfig
 from arxivmeta.explain import Step, record_step
-from arxivmeta.fixes import FIXERS, TEXT_PLAN, collapse_whitespace
+from arxivmeta.fixes import FIXERS, TEXT_PLAN, Fixer, collapse_whitespace, fixers_for
 from arxivmeta.latex import latex_to_unicode
 
 __all__ = ["clean_text", "clean_text_and_explain", "run_plan", "to_plain_text"]
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, config: CleanConfig | None = None) -> str:
     """Clean one text field: mojibake, NFC, line wraps, control characters, spaces, LaTeX.
 
     >>> clean_text("FranÃ§ois  TaÃ¯ani\\n")
     'François Taïani'
     """
-    return run_plan(text, TEXT_PLAN, None)
+    return run_plan(text, TEXT_PLAN, None, fixers=fixers_for(config))
 
 
-def clean_text_and_explain(text: str) -> tuple[str, list[Step]]:
+def clean_text_and_explain(
+    text: str, *, config: CleanConfig | None = None
+) -> tuple[str, list[Step]]:
     """Clean ``text`` and list the fixers that changed it, with the value before and after.
 
     >>> [(s.fixer, s.after) for s in clean_text_and_explain("Cloud-native  is")[1]]
     [('collapse_whitespace', 'Cloud-native is')]
     """
     steps: list[Step] = []
-    return run_plan(text, TEXT_PLAN, steps, "text"), steps
+    return run_plan(text, TEXT_PLAN, steps, "text", fixers=fixers_for(config)), steps
 
 
 #: A plan runs again while its last pass changed the text, at most this many passes in all.
@@ -47,7 +50,14 @@ def clean_text_and_explain(text: str) -> tuple[str, list[Step]]:
 MAX_PASSES = 4
 
 
-def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: str = "text") -> str:
+def run_plan(
+    text: str,
+    plan: Iterable[str],
+    steps: list[Step] | None,
+    field: str = "text",
+    *,
+    fixers: Mapping[str, Fixer] = FIXERS,
+) -> str:
     """Run the fixers named in ``plan`` until a pass changes nothing (a fixed point, as ftfy
     does, at most :data:`MAX_PASSES` passes); when ``steps`` is a list, append a step per
     change, so the steps replay in order to the result.
@@ -66,7 +76,7 @@ def run_plan(text: str, plan: Iterable[str], steps: list[Step] | None, field: st
         for name in names:
             if last_output.get(name) == text:
                 continue
-            fixed = FIXERS[name](text)
+            fixed = fixers[name](text)
             last_output[name] = fixed
             if fixed != text:
                 text = record_step(steps, name, field, text, fixed)

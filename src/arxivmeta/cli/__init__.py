@@ -28,12 +28,16 @@ import os
 import signal
 import stat
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arxivmeta import __version__
+
+if TYPE_CHECKING:
+    from arxivmeta.config import CleanConfig
 
 SCHEMA_PATH = Path(__file__).parent.parent / "_data" / "paper.schema.json"
 
@@ -117,6 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="record format, such as aggregator or arxiv-snapshot (default: detect per record)",
     )
     clean.add_argument(
+        "--config",
+        metavar="FILE",
+        help="cleaning options as TOML (see arxivmeta.CleanConfig), e.g. [wraps] min_width = 50",
+    )
+    clean.add_argument(
+        "--no-wrap-repair",
+        action="store_true",
+        help="leave glued words alone (text that was never hard-wrapped; much faster)",
+    )
+    clean.add_argument(
         "--rejects", metavar="FILE", help="write rejected records, whole, here (JSON Lines)"
     )
     clean.add_argument(
@@ -166,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(
                 f"unknown --input-format {args.input_format!r}; choose from {', '.join(FORMATS)}"
             )
+    try:
+        args.clean_config = read_config(args.config, no_wrap_repair=args.no_wrap_repair)
+    except ValueError as error:
+        parser.error(str(error))
     from arxivmeta.cli._clean import CleanRun  # noqa: PLC0415 (keeps --version fast)
 
     previous = _handle_stop_signals()
@@ -184,6 +202,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             _silence_stdout()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def read_config(path: str | None, *, no_wrap_repair: bool = False) -> CleanConfig | None:
+    """The :class:`~arxivmeta.CleanConfig` of ``--config FILE`` (TOML) and the flags; None for
+    the defaults. Raises ValueError (a :class:`~arxivmeta.errors.ConfigError` for bad options)
+    with a message that names the file."""
+    from arxivmeta.config import CleanConfig  # noqa: PLC0415 (keeps --version fast)
+
+    if path is None and not no_wrap_repair:
+        return None
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            with open(path, "rb") as file:
+                data = tomllib.load(file)
+        except OSError as error:
+            raise ValueError(f"--config {path}: {error.strerror or error}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ValueError(f"--config {path}: not valid TOML: {error}") from None
+    if no_wrap_repair:
+        data["repair_line_wraps"] = False
+    try:
+        return CleanConfig.from_mapping(data)
+    except ValueError as error:
+        raise ValueError(f"--config {path}: {error}" if path else str(error)) from None
 
 
 def _handle_stop_signals() -> dict[int, Any]:

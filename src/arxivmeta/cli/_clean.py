@@ -139,7 +139,10 @@ class CleanRun:
         args = self.args
         source = self.source
         settings = Settings(
-            format=args.input_format, explain=bool(args.explain or args.summary), check=args.check
+            format=args.input_format,
+            explain=bool(args.explain or args.summary),
+            check=args.check,
+            config=args.clean_config,
         )
         progress: Progress | None = None
         try:

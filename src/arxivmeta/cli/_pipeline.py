@@ -25,10 +25,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
-from arxivmeta.batch import Rejected, failure_reason, format_option, raw_text, to_record
+from arxivmeta.batch import Rejected, clean_one, failure_reason, raw_text, to_record
 from arxivmeta.cli._io import Item
+from arxivmeta.config import CleanConfig
 from arxivmeta.explain import Step
-from arxivmeta.records import clean_and_explain, clean_record
+from arxivmeta.models import Paper
 
 CHUNK_SIZE = 256
 """Records per chunk sent to a worker: large enough to amortise the hand-off."""
@@ -38,11 +39,12 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 class Settings(NamedTuple):
-    """What each worker needs to know: the record format and whether to list changes."""
+    """What each worker needs to know: the record format, the options, whether to list changes."""
 
     format: str | None = None
     explain: bool = False
     check: bool = False
+    config: CleanConfig | None = None
 
 
 _DEFAULT = Settings()
@@ -88,32 +90,35 @@ def complete_raw(rejected: Rejected, raw: bytes | str) -> Rejected:
 
 
 def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Cleaned | Failed]:
-    """Clean every item of ``chunk``; never raises for bad data."""
-    options = format_option(settings.format)
+    """Clean every item of ``chunk`` with :func:`arxivmeta.batch.clean_one`; never raises for
+    bad data. A rejection keeps the item's complete raw bytes."""
     explain = settings.explain or settings.check
     outcomes: list[Cleaned | Failed] = []
     for item in chunk:
-        record = to_record(item.raw, item.position)
-        if isinstance(record, Rejected):
-            outcomes.append(Failed(item.line, complete_raw(record, item.raw)))
+        result = clean_one(
+            item.raw, item.position, format=settings.format, config=settings.config, explain=explain
+        )
+        if isinstance(result, Rejected):
+            outcomes.append(Failed(item.line, complete_raw(result, item.raw)))
             continue
+        paper, steps = result
         try:
-            if explain:
-                paper, steps = clean_and_explain(record, **options)
-            else:
-                paper, steps = clean_record(record, **options), []
             text = paper.model_dump_json()
-            changed = bool(steps) or (
-                settings.check and paper.model_dump(mode="json") != dict(record)
-            )
-        except Exception as error:  # every failure is reported as a rejection
+        except Exception as error:  # a paper that cannot be written is reported, not lost
             rejected = Rejected(
                 position=item.position, reason=failure_reason(error), raw=raw_text(item.raw)
             )
             outcomes.append(Failed(item.line, complete_raw(rejected, item.raw)))
             continue
+        changed = bool(steps) or (settings.check and _differs(paper, item.raw))
         outcomes.append(Cleaned(item.position, item.line, text, tuple(steps), changed))
     return outcomes
+
+
+def _differs(paper: Paper, raw: bytes | str) -> bool:
+    """Whether ``paper`` written out differs from the record ``raw`` held (for ``--check``)."""
+    record = to_record(raw, 0)
+    return isinstance(record, Rejected) or paper.model_dump(mode="json") != dict(record)
 
 
 def chunked(items: Iterable[Item], size: int = CHUNK_SIZE) -> Iterator[list[Item]]:

@@ -40,11 +40,15 @@ import regex
 
 from arxivmeta import authors as parser
 from arxivmeta.categories import category_for_name, known_category
+from arxivmeta.config import CleanConfig
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
 from arxivmeta.explain import Step, record_step
 from arxivmeta.fixes import (
+    FIXERS,
     TEXT_PLAN,
     TITLE_PLAN,
+    Fixer,
+    fixers_for,
     replace_lone_surrogates,
     strip_control_characters,
 )
@@ -75,21 +79,30 @@ _ONE_LINE_PLAN = TITLE_PLAN
 _TRANSLATION_PLAN = TITLE_PLAN
 
 
-def clean_record(record: Mapping[str, Any] | str, *, format: str | None = None) -> Paper:
+def clean_record(
+    record: Mapping[str, Any] | str,
+    *,
+    format: str | None = None,
+    config: CleanConfig | None = None,
+) -> Paper:
     """Clean one raw record into a :class:`~arxivmeta.Paper`.
 
-    ``format`` names an entry of :data:`FORMATS`; by default it is detected.
-    Raises :class:`~arxivmeta.InvalidRecord` for a record that cannot be cleaned.
+    ``format`` names an entry of :data:`FORMATS`; by default it is detected. ``config``
+    sets the cleaning options (:class:`~arxivmeta.CleanConfig`). Raises
+    :class:`~arxivmeta.InvalidRecord` for a record that cannot be cleaned.
 
     >>> clean_record({"id": "0704.0004", "title": "A determinant of Stirling cycle numbers "
     ...               "counts unlabeled acyclic\\n  single-source automata"}).title
     'A determinant of Stirling cycle numbers counts unlabeled acyclic single-source automata'
     """
-    return _clean(record, format, None)
+    return _clean(record, format, None, fixers_for(config))
 
 
 def clean_and_explain(
-    record: Mapping[str, Any] | str, *, format: str | None = None
+    record: Mapping[str, Any] | str,
+    *,
+    format: str | None = None,
+    config: CleanConfig | None = None,
 ) -> tuple[Paper, list[Step]]:
     """Clean like :func:`clean_record` and list every change, field by field.
 
@@ -99,10 +112,12 @@ def clean_and_explain(
 ('parse_identifier', 'doi', 'arxiv-2408.16978', '10.48550/arXiv.2408.16978')]
     """
     steps: list[Step] = []
-    return _clean(record, format, steps), steps
+    return _clean(record, format, steps, fixers_for(config)), steps
 
 
-def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
+def _clean(
+    record: Any, format: str | None, steps: list[Step] | None, fixers: Mapping[str, Fixer]
+) -> Paper:
     record = _without_lone_surrogates(record, steps)
     name = detect_format(record) if format is None else format
     reader = FORMATS.get(name)
@@ -112,7 +127,7 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
     if not isinstance(record, Mapping) and not (name == "arxiv-xml" and isinstance(record, str)):
         raise InvalidRecord(f"a record must be a mapping, not {type(record).__name__}")
     if reader.read is None:  # our own Paper layout (a mapping, checked above): validated whole
-        return _validated_paper(cast("Mapping[str, Any]", record), steps)
+        return _validated_paper(cast("Mapping[str, Any]", record), steps, fixers)
     raw = reader.read(record)
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
@@ -138,6 +153,7 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
             field=field,
             steps=steps,
             extra=extra,
+            fixers=fixers,
         )
         fields[field], fields[f"{field}_translations"] = text, translations
 
@@ -153,7 +169,7 @@ def _clean(record: Any, format: str | None, steps: list[Step] | None) -> Paper:
         ("comments", _ONE_LINE_PLAN),
         ("license", _ONE_LINE_PLAN),
     ):
-        fields[field] = _text(getattr(raw, field), plan, field, steps)
+        fields[field] = _text(getattr(raw, field), plan, field, steps, fixers)
     fields["citation_count"] = _count(raw.citation_count, extra)
 
     problem = _json_unsafe(extra)
@@ -247,7 +263,9 @@ def _has_lone_surrogate(record: Mapping[str, Any]) -> bool:
     return False
 
 
-def _validated_paper(record: Mapping[str, Any], steps: list[Step] | None) -> Paper:
+def _validated_paper(
+    record: Mapping[str, Any], steps: list[Step] | None, fixers: Mapping[str, Fixer]
+) -> Paper:
     """Read a record in our own Paper layout and clean its text like any other record's.
 
     A file of our output may have been edited by hand or come from an older version:
@@ -269,7 +287,7 @@ def _validated_paper(record: Mapping[str, Any], steps: list[Step] | None) -> Pap
     ):
         value = getattr(paper, field)
         if value is not None:
-            update[field] = _text(Source(field, value), plan, field, steps)
+            update[field] = _text(Source(field, value), plan, field, steps, fixers)
     for field in ("title_translations", "abstract_translations"):
         translations: dict[str, str] = getattr(paper, field)
         update[field] = {
@@ -368,11 +386,15 @@ def _version(source: Source | None, from_id: int | None, extra: dict[str, Any]) 
 
 
 def _text(
-    source: Source | None, plan: Sequence[str], field: str, steps: list[Step] | None
+    source: Source | None,
+    plan: Sequence[str],
+    field: str,
+    steps: list[Step] | None,
+    fixers: Mapping[str, Fixer] = FIXERS,
 ) -> str | None:
     if source is None or not isinstance(source.value, str):
         return None
-    text = run_plan(source.value, plan, steps, field)
+    text = run_plan(source.value, plan, steps, field, fixers=fixers)
     if not text:
         record_step(steps, "drop_blank", field, text, None)
         return None
@@ -387,6 +409,7 @@ def _text_with_translations(
     field: str,
     steps: list[Step] | None,
     extra: dict[str, Any],
+    fixers: Mapping[str, Fixer],
 ) -> tuple[str | None, dict[str, str]]:
     translations: dict[str, str] = {}
     for language, translation in given.items():
@@ -410,7 +433,7 @@ def _text_with_translations(
             record_step(steps, "split_translation", path, None, tail)
             translations[language] = run_plan(tail, _TRANSLATION_PLAN, steps, path)
         source = Source(source.key, head)
-    return _text(source, plan, field, steps), translations
+    return _text(source, plan, field, steps, fixers), translations
 
 
 def _authors(

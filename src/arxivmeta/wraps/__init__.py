@@ -33,6 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from arxivmeta.config import WrapConfig
 from arxivmeta.errors import WrapSearchError
 from arxivmeta.wraps._search import Cut, find_cuts
 
@@ -45,27 +46,6 @@ _HYPHENS = "-\u2010"
 # A hyphen before one of these is a suspended compound ("three- and four-body"), not a
 # word broken across lines.
 _SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "versus", "vs", "vs.", "as"})
-
-
-@dataclass(frozen=True, slots=True)
-class WrapConfig:
-    """Options for :func:`repair_line_wraps`; frozen, so one object can be shared freely.
-
-    ``extra_vocabulary`` holds words that are never split and count as words when they
-    appear as one side of a cut. The thresholds are log-probability ratios.
-    """
-
-    extra_vocabulary: frozenset[str] = frozenset()
-    #: Cut a token outside the wrap geometry only when the evidence is at least this strong.
-    local_threshold: float = 6.5
-    #: A cut the wrap geometry asks for is made when its evidence is at least this.
-    geometry_threshold: float = -7.0
-    min_width: int = 60
-    max_width: int = 84
-    #: Tokens longer than this (URLs, formulas) are never cut: it bounds the work per token.
-    max_token_length: int = 60
-    #: Join "long-\\nterm" into "long-term" in marked text (``False``: "long- term").
-    join_hyphenated: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,19 +172,9 @@ def _cuts(text: str, cfg: WrapConfig) -> list[Cut]:
     unchanged, which keeps the fixer total and loses nothing.
     """
     try:
-        return find_cuts(text, cfg.extra_vocabulary, _params(cfg))
+        return find_cuts(text, cfg.extra_vocabulary, cfg.search_params)
     except WrapSearchError:
         return []
-
-
-def _params(cfg: WrapConfig) -> tuple[float, float, int, int, int]:
-    return (
-        cfg.local_threshold,
-        cfg.geometry_threshold,
-        cfg.min_width,
-        cfg.max_width,
-        cfg.max_token_length,
-    )
 
 
 def _apply_cuts(text: str, cuts: list[Cut]) -> tuple[str, list[WrapSplit]]:

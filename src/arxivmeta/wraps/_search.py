@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from arxivmeta.config import SearchParams
 from arxivmeta.errors import WrapSearchError
 from arxivmeta.wraps._core import native as _native
 from arxivmeta.wraps._lexicon import char_rows, english_lexicon
 
 __all__ = ["DEFAULT_PARAMS", "Cut", "count_work", "find_cuts"]
 
-#: (local threshold, geometry threshold, min width, max width, max token length)
-DEFAULT_PARAMS = (6.5, -7.0, 60, 84, 60)
+DEFAULT_PARAMS = SearchParams()
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PRIVATE_USE = 0xF0000 - 0xD800
@@ -45,9 +45,7 @@ class Cut(NamedTuple):
     score: float
 
 
-def find_cuts(
-    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
-) -> list[Cut]:
+def find_cuts(text: str, extra: frozenset[str], params: SearchParams) -> list[Cut]:
     """Positions where a space restores a lost line break, in text order.
 
     Raises :class:`~arxivmeta.errors.WrapSearchError` if the core fails (a bug).
@@ -59,7 +57,7 @@ def find_cuts(
     ]
 
 
-def count_work(text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]) -> int:
+def count_work(text: str, extra: frozenset[str], params: SearchParams) -> int:
     """Units of work the core spends on *text*: a clock-free measure of its running time.
 
     >>> count_work("a modelwith two", frozenset(), DEFAULT_PARAMS) > 0
@@ -69,7 +67,7 @@ def count_work(text: str, extra: frozenset[str], params: tuple[float, float, int
 
 
 def _search(
-    text: str, extra: frozenset[str], params: tuple[float, float, int, int, int]
+    text: str, extra: frozenset[str], params: SearchParams
 ) -> tuple[list[tuple[int, int, int, bool, float]], int]:
     words = sorted(extra)
     try:
@@ -80,7 +78,7 @@ def _search(
 
 
 def _call(
-    text: str, words: list[str], params: tuple[float, float, int, int, int]
+    text: str, words: list[str], params: SearchParams
 ) -> tuple[list[tuple[int, int, int, bool, float]], int]:
     local_t, geometry_t, min_w, max_w, max_token = params
     try:
