@@ -17,12 +17,12 @@ Rejected 3
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from arxivmeta._json import MAX_DEPTH, decode_json, nests_deeper_than
 from arxivmeta.config import CleanConfig
 from arxivmeta.errors import ArxivMetaError, InvalidRecord
 from arxivmeta.explain import Step
@@ -35,12 +35,6 @@ RAW_LIMIT = 65_536
 Large enough that almost every rejected record can be repaired and fed back as it is,
 small enough that one runaway line cannot fill the rejects file.
 """
-
-MAX_DEPTH = 64
-"""Deepest nesting of arrays and objects accepted in a record (real records nest < 10)."""
-
-MAX_NUMBER_DIGITS = 100
-"""Longest number accepted: longer ones are a denial-of-service risk, not metadata."""
 
 
 class Rejected(BaseModel):
@@ -64,69 +58,6 @@ class Rejected(BaseModel):
     raw: str
     source: str | None = None
     raw_base64: str | None = None
-
-
-class _BadNumber(ValueError):
-    """A number that cannot be kept as metadata (too long, or not finite)."""
-
-
-def _parse_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
-        raise _BadNumber(f"number too large ({len(text)} digits)")
-    return int(text)
-
-
-def _parse_float(text: str) -> float:
-    if len(text) > MAX_NUMBER_DIGITS:
-        raise _BadNumber(f"number too large ({len(text)} characters)")
-    value = float(text)
-    if not math.isfinite(value):
-        raise _BadNumber(f"number out of range: {text}")
-    return value
-
-
-def _parse_constant(text: str) -> float:
-    raise _BadNumber(f"{text} is not a JSON number")
-
-
-_DECODER = json.JSONDecoder(
-    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
-)
-
-
-def decode_json(text: str) -> Any:
-    """Decode one JSON value strictly: no NaN, no infinities, no numbers over 100 digits.
-
-    Raises :class:`ValueError` (``json.JSONDecodeError`` for bad syntax) or
-    :class:`RecursionError` for absurd nesting.
-
-    >>> decode_json('{"citationCount": 12}')
-    {'citationCount': 12}
-    >>> decode_json('[1e999]')
-    Traceback (most recent call last):
-    ...
-    arxivmeta.batch._BadNumber: number out of range: 1e999
-    """
-    return _DECODER.decode(text)
-
-
-def _depth_exceeds(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests containers more than ``limit`` deep (iterative, no recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, Mapping):
-            children: Iterable[Any] = item.values()
-        elif isinstance(item, list | tuple):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend(
-            (child, depth + 1) for child in children if isinstance(child, Mapping | list | tuple)
-        )
-    return False
 
 
 def shorten_raw(text: str) -> str:
@@ -180,7 +111,7 @@ def to_record(item: Mapping[str, Any] | str | bytes, position: int) -> Mapping[s
     elif isinstance(item, str):
         text = item
     elif isinstance(item, Mapping):
-        if _depth_exceeds(item, MAX_DEPTH):
+        if nests_deeper_than(item, MAX_DEPTH):
             return Rejected(
                 position=position,
                 reason=f"nested deeper than {MAX_DEPTH} levels",
@@ -225,7 +156,7 @@ def to_record(item: Mapping[str, Any] | str | bytes, position: int) -> Mapping[s
             reason=f"not a JSON object ({_json_type(value)})",
             raw=raw_text(text),
         )
-    if _depth_exceeds(value, MAX_DEPTH):
+    if nests_deeper_than(value, MAX_DEPTH):
         return Rejected(
             position=position, reason=f"nested deeper than {MAX_DEPTH} levels", raw=raw_text(text)
         )

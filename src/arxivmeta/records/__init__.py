@@ -32,13 +32,13 @@ Decisions a user can rely on:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import regex
 
 from arxivmeta import authors as parser
+from arxivmeta._json import first_unsafe_value
 from arxivmeta.categories import category_for_name, known_category
 from arxivmeta.config import CleanConfig
 from arxivmeta.errors import InvalidIdentifier, InvalidRecord
@@ -172,7 +172,7 @@ def _clean(
         fields[field] = _text(getattr(raw, field), plan, field, steps, fixers)
     fields["citation_count"] = _count(raw.citation_count, extra)
 
-    problem = _json_unsafe(extra)
+    problem = first_unsafe_value(extra)
     if problem is not None:
         raise InvalidRecord(f"field {problem}")
     if not any(fields[key] for key in ("arxiv_id", "doi", "title", "abstract", "authors")):
@@ -180,27 +180,6 @@ def _clean(
             f"the {name} record has no usable identifier, title, abstract or authors"
         )
     return Paper(**fields)
-
-
-# JSON readers (pydantic's among them) refuse longer numbers, so a Paper holding one could
-# not read its own JSON back; JSON Lines input is held to the same limit.
-_MAX_NUMBER_BITS = 332  # 10**100 < 2**333
-
-
-def _json_unsafe(extra: Mapping[str, Any]) -> str | None:
-    """Describe the first value of ``extra`` that JSON cannot carry, or ``None``."""
-    pending: list[tuple[str, Any]] = list(extra.items())
-    while pending:  # a loop, not recursion: nesting depth is the input's to choose
-        path, value = pending.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"{path!r} holds {value!r}, which JSON cannot represent"
-        if isinstance(value, int) and abs(value).bit_length() > _MAX_NUMBER_BITS:
-            return f"{path!r} holds a number of more than 100 digits"
-        if isinstance(value, Mapping):
-            pending.extend((f"{path}.{key}", item) for key, item in value.items())
-        elif isinstance(value, list | tuple):
-            pending.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
-    return None
 
 
 def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:

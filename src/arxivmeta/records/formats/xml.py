@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from arxivmeta._json import MAX_DEPTH
 from arxivmeta.errors import InvalidRecord
 from arxivmeta.records.formats._base import AuthorParts, RawPaper, Source
 
@@ -30,9 +31,9 @@ _DOI = regex.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\
 #: Longest XML text accepted: one arXiv record is a few kilobytes, an OAI-PMH page of a
 #: thousand records a few megabytes.
 MAX_XML_CHARS = 10_000_000
-#: Deepest element nesting accepted, as for JSON records: real records nest less than 10
-#: deep, and the elements no field uses become nested ``extra`` values.
-MAX_XML_DEPTH = 64
+#: Deepest element nesting accepted, the JSON records' limit: the elements no field uses
+#: become nested ``extra`` values.
+MAX_XML_DEPTH = MAX_DEPTH
 
 
 def matches(record: Any) -> bool:
