@@ -534,15 +534,13 @@ def test_installed_console_script() -> None:
 
 
 @pytest.mark.parametrize("read_size", [1, 7, 64, 1 << 20])
-def test_array_scanner_finds_every_element_across_read_boundaries(
-    monkeypatch: pytest.MonkeyPatch, read_size: int
-) -> None:
+def test_array_scanner_finds_every_element_across_read_boundaries(read_size: int) -> None:
     from arxivmeta.cli import _io
 
-    monkeypatch.setattr(_io, "READ_SIZE", read_size)
     records = sample_records()
     text = json.dumps(records, indent=1, ensure_ascii=False)
-    source = _io.Source.from_stream(io.BytesIO(text.encode("utf-8")), "x.json")
+    data = io.BytesIO(text.encode("utf-8"))
+    source = _io.InputFile.from_stream(data, "x.json", read_size=read_size)
     items = list(source.items())
     assert source.shape == "json"
     assert source.damage == []
@@ -552,14 +550,11 @@ def test_array_scanner_finds_every_element_across_read_boundaries(
     assert all(lines[item.line - 1].strip() == "{" for item in items)
 
 
-def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines() -> None:
     from arxivmeta.cli import _io
 
-    monkeypatch.setattr(_io, "READ_SIZE", 5)
     data = b'{"a": 1}\n\n   \n{"b": "' + b"x" * 50 + b'"}\n{"c": 3}'
-    items = list(_io.Source.from_stream(io.BytesIO(data), "x.jsonl").items())
+    items = list(_io.InputFile.from_stream(io.BytesIO(data), "x.jsonl", read_size=5).items())
     assert [(item.position, json.loads(item.raw)) for item in items] == [
         (1, {"a": 1}),
         (4, {"b": "x" * 50}),
@@ -567,14 +562,11 @@ def test_json_lines_reader_counts_blank_lines_and_keeps_long_lines(
     ]
 
 
-def test_reader_skips_a_byte_order_mark_and_sniffs_long_first_lines(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_reader_skips_a_byte_order_mark_and_sniffs_long_first_lines() -> None:
     from arxivmeta.cli import _io
 
-    monkeypatch.setattr(_io, "READ_SIZE", 16)
     record = {"title": "x" * 100}
     data = b"\xef\xbb\xbf" + (json.dumps(record) + "\n").encode() * 2
-    source = _io.Source.from_stream(io.BytesIO(data), "bom.jsonl")
+    source = _io.InputFile.from_stream(io.BytesIO(data), "bom.jsonl", read_size=16)
     assert source.shape == "jsonl"
     assert [json.loads(item.raw) for item in source.items()] == [record, record]

@@ -22,7 +22,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from hypothesis import given, settings, strategies as st
 
@@ -126,9 +125,8 @@ def test_every_record_comes_out_cleaned_or_rejected_whole(case: Case, read_size:
     from arxivmeta.cli import _io
     from arxivmeta.cli._pipeline import Cleaned, process_chunk
 
-    with mock.patch.object(_io, "READ_SIZE", read_size):
-        source = _io.Source.from_stream(io.BytesIO(case.data), "records.json")
-        outcomes = process_chunk(list(source.items()))
+    source = _io.InputFile.from_stream(io.BytesIO(case.data), "records.json", read_size=read_size)
+    outcomes = process_chunk(list(source.items()))
     cleaned = [json.loads(o.text) for o in outcomes if isinstance(o, Cleaned)]
     rejected = [o.rejected.model_dump() for o in outcomes if not isinstance(o, Cleaned)]
     check(case, cleaned, rejected)

@@ -35,13 +35,18 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from arxivmeta import __version__
+from arxivmeta.cli._exit import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REJECTED,
+)
 
 if TYPE_CHECKING:
     from arxivmeta.config import CleanConfig
 
 SCHEMA_PATH = Path(__file__).parent.parent / "_data" / "paper.schema.json"
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 _STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 

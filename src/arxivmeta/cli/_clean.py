@@ -19,15 +19,15 @@ import sys
 from collections import Counter
 from concurrent.futures import BrokenExecutor
 
+from arxivmeta.cli._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from arxivmeta.cli._export_sink import export_sink
-from arxivmeta.cli._io import InputError, Output, OutputError, OutputFile, Shape, Sink, Source
+from arxivmeta.cli._io import InputError, InputFile, Output, OutputError, OutputFile, Shape, Sink
 from arxivmeta.cli._pipeline import Cleaned, Failed, Settings, chunked, run, worker_count
 from arxivmeta.cli._progress import Progress
 
 MAX_MESSAGES = 20
 """Rejections printed on stderr one by one; the rest are only counted."""
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 STDOUT_LABEL = "standard output"
 
@@ -59,7 +59,7 @@ class CleanRun:
         try:
             if args.input == "-" and sys.stdin.isatty():
                 _say("arxivmeta: reading records from the terminal; end with Ctrl-D")
-            source = Source.open(args.input, shape=shape, stdin=sys.stdin.buffer)
+            source = InputFile.open(args.input, shape=shape, stdin=sys.stdin.buffer)
         except InputError as error:
             return _error(str(error))
         self.source = source

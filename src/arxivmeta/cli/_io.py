@@ -6,7 +6,7 @@ them, so worker processes do the decoding. Output files are written whole or not
 into a hidden temporary file beside the target, renamed over it at the end.
 
 >>> import io
->>> source = Source.from_stream(io.BytesIO(b'[{"title": "A"},\\n {"title": "B"}]'), "x.json")
+>>> source = InputFile.from_stream(io.BytesIO(b'[{"title": "A"},\\n {"title": "B"}]'), "x.json")
 >>> source.shape, [(item.position, item.line, item.raw) for item in source.items()]
 ('json', [(1, 1, b'{"title": "A"}'), (2, 2, b'{"title": "B"}')])
 """
@@ -24,7 +24,16 @@ from typing import IO
 from arxivmeta.cli._compression import DECOMPRESSION_ERRORS, compressing, open_decompressed
 from arxivmeta.cli._layout import Item, Shape, _Window, detect, items as layout_items
 
-__all__ = ["InputError", "Item", "Output", "OutputError", "OutputFile", "Shape", "Sink", "Source"]
+__all__ = [
+    "InputError",
+    "InputFile",
+    "Item",
+    "Output",
+    "OutputError",
+    "OutputFile",
+    "Shape",
+    "Sink",
+]
 
 READ_SIZE = 1 << 20
 
@@ -37,7 +46,7 @@ class OutputError(Exception):
     """An output that cannot be written (a full disk, a closed pipe...); the message names it."""
 
 
-class Source:
+class InputFile:
     """One input file (or stdin): its layout, its raw items, and how much of it was read.
 
     :attr:`damage` lists problems with the structure of the file (an array cut short, text
@@ -53,8 +62,10 @@ class Source:
         size: int | None = None,
         shape: Shape | None = None,
         compression: str | None = None,
+        read_size: int = READ_SIZE,
     ) -> None:
         self.name = name
+        self._read_size = read_size
         self.size = size
         self.compression = compression
         self._stream = stream
@@ -69,14 +80,14 @@ class Source:
     @classmethod
     def open(
         cls, path: str, *, shape: Shape | None = None, stdin: IO[bytes] | None = None
-    ) -> Source:
+    ) -> InputFile:
         """Open ``path`` (``-``: ``stdin``); raise :class:`InputError` if it is unreadable."""
         if path == "-":
             if stdin is None:
                 raise InputError("no standard input")
             return cls.from_stream(stdin, "<stdin>", shape=shape)
         try:
-            raw = open(path, "rb")  # noqa: SIM115 (closed by Source.close)
+            raw = open(path, "rb")  # noqa: SIM115 (closed by InputFile.close)
         except OSError as error:
             raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
         info = os.fstat(raw.fileno())
@@ -95,11 +106,26 @@ class Source:
             raise InputError(f"{path}: cannot read: {error}") from None
 
     @classmethod
-    def from_stream(cls, stream: IO[bytes], name: str, *, shape: Shape | None = None) -> Source:
-        """Read from an already open binary stream (compressed or not)."""
+    def from_stream(
+        cls,
+        stream: IO[bytes],
+        name: str,
+        *,
+        shape: Shape | None = None,
+        read_size: int = READ_SIZE,
+    ) -> InputFile:
+        """Read from an already open binary stream (compressed or not), ``read_size`` bytes
+        at a time."""
         try:
             decompressed, compression = open_decompressed(stream)
-            return cls(decompressed, name, raw=stream, shape=shape, compression=compression)
+            return cls(
+                decompressed,
+                name,
+                raw=stream,
+                shape=shape,
+                compression=compression,
+                read_size=read_size,
+            )
         except DECOMPRESSION_ERRORS as error:
             raise InputError(f"{name}: cannot read: {error}") from None
 
@@ -120,7 +146,7 @@ class Source:
     def _chunks(self) -> Iterator[bytes]:
         while True:
             try:
-                chunk = self._stream.read(READ_SIZE)
+                chunk = self._stream.read(self._read_size)
             except DECOMPRESSION_ERRORS as error:
                 raise InputError(f"{self.name}: cannot read on: {error}") from None
             if not chunk:
