@@ -99,7 +99,7 @@ def shape_row(src: Path, make: Callable[[], bytes]) -> str:
                 str(out),
                 "--rejects",
                 str(rejects),
-                "--output-format",
+                "--output-layout",
                 "jsonl",
             ],
         )
@@ -179,7 +179,7 @@ def _disk_full(src: Path) -> str:
         out = directory / "out.json"
         result = run(
             src,
-            ["clean", str(source), "-o", str(out), "--output-format", "json"],
+            ["clean", str(source), "-o", str(out), "--output-layout", "json"],
             preexec_fn=_limit_file_size,
         )
         left = sorted(n for n in os.listdir(directory) if n != "records.jsonl")
@@ -194,7 +194,7 @@ def _dev_full(src: Path) -> str:
         with open("/dev/full", "wb") as full:
             result = run(
                 src,
-                ["clean", str(source), "--output-format", "json"],
+                ["clean", str(source), "--output-layout", "json"],
                 stdout=full,
                 stderr=subprocess.PIPE,
             )

@@ -124,7 +124,7 @@ def test_pretty_printed_single_object_gives_one_object(tmp_path: Path) -> None:
 
 
 def test_output_format_turns_json_lines_into_an_array() -> None:
-    result = arxivmeta("clean", SAMPLE_LINES, "--output-format", "json")
+    result = arxivmeta("clean", SAMPLE_LINES, "--output-layout", "json")
     assert result.returncode == 0, result.stderr
     lines = SAMPLE_LINES.read_text(encoding="utf-8").splitlines()
     assert json.loads(result.stdout) == expected([json.loads(line) for line in lines])
@@ -136,7 +136,7 @@ def test_empty_file_has_no_records(tmp_path: Path) -> None:
     result = arxivmeta("clean", empty)
     assert (result.returncode, result.stdout) == (0, b"")
     assert result.stderr.decode() == f"{empty}: holds no records (the file is empty)\n"
-    as_array = arxivmeta("clean", empty, "--output-format", "json")
+    as_array = arxivmeta("clean", empty, "--output-layout", "json")
     assert (as_array.returncode, json.loads(as_array.stdout)) == (0, [])
 
 
@@ -320,7 +320,7 @@ def test_interrupted_run_leaves_valid_json_on_stdout_and_no_partial_file(tmp_pat
     shown = tmp_path / "stdout.json"
     with shown.open("wb") as stdout:
         process = subprocess.Popen(
-            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-format", "json"],
+            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-layout", "json"],
             env=ENV,
             stdout=stdout,
             stderr=subprocess.PIPE,
@@ -490,6 +490,9 @@ def test_version() -> None:
         ("clean", "--in-place", "x.json", "-o", "y.json"),
         ("clean", "--format", "xml"),
         ("clean", "--input-format", "no-such-format", "x.json"),
+        ("clean", "--layout", "xml", "x.json"),
+        ("clean", "--format", "json", "--layout", "json", "x.json"),
+        ("clean", "--output-format", "json", "--output-layout", "json", "x.json"),
         ("clean", "--in-place", "x.json", "--allow-rejects"),
         ("clean", "x.json", "--rejects", "-"),
     ],
@@ -570,3 +573,33 @@ def test_reader_skips_a_byte_order_mark_and_sniffs_long_first_lines() -> None:
     source = _io.InputFile.from_stream(io.BytesIO(data), "bom.jsonl", read_size=16)
     assert source.shape == "jsonl"
     assert [json.loads(item.raw) for item in source.items()] == [record, record]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (("--format", "json"), ("--layout", "json")),
+        (("--output-format", "jsonl"), ("--output-layout", "jsonl")),
+        (("--input-format", "aggregator"), ("--format", "aggregator")),
+    ],
+)
+def test_the_old_option_spellings_still_work_and_say_they_are_deprecated(
+    old: tuple[str, str], new: tuple[str, str]
+) -> None:
+    before = arxivmeta("clean", SAMPLE_ARRAY, "-q", *old)
+    after = arxivmeta("clean", SAMPLE_ARRAY, "-q", *new)
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout
+    assert f"{old[0]}".encode() in before.stderr
+    assert f"is deprecated and will be removed in 0.3; use {new[0]}".encode() in before.stderr
+    assert b"deprecated" not in after.stderr
+
+
+def test_format_names_the_record_format_and_layout_the_file_layout() -> None:
+    as_lines = arxivmeta(
+        "clean", SAMPLE_ARRAY, "-q", "--format", "aggregator", "--output-layout", "jsonl"
+    )
+    assert as_lines.returncode == 0, as_lines.stderr
+    records = [json.loads(line) for line in as_lines.stdout.splitlines()]
+    assert len(records) == 10
+    assert {record["source_format"] for record in records} == {"aggregator"}

@@ -141,7 +141,7 @@ def test_the_command_loses_nothing(tmp_path_factory: Any, case: Case) -> None:
     out, rejects = directory / "out.jsonl", directory / "rejects.jsonl"
     command = [sys.executable, "-m", "arxivmeta", "clean", source, "-o", out]
     result = subprocess.run(
-        [*command, "--rejects", rejects, "--output-format", "jsonl"],
+        [*command, "--rejects", rejects, "--output-layout", "jsonl"],
         capture_output=True,
         env=ENV,
         timeout=600,

@@ -101,7 +101,7 @@ def test_one_bad_array_element_is_one_reject_and_the_rest_are_cleaned(tmp_path: 
     source = tmp_path / "records.json"
     source.write_bytes(_array(elements))
     rejected = tmp_path / "rejects.jsonl"
-    result = arxivmeta("clean", source, "--rejects", rejected, "--output-format", "jsonl")
+    result = arxivmeta("clean", source, "--rejects", rejected, "--output-layout", "jsonl")
     assert result.returncode == 1
     assert seqs(result.stdout) == [1, 3, 5, 7, 9, 11]
     kept = rejects(rejected)
@@ -232,7 +232,7 @@ def test_a_full_disk_leaves_no_torn_file_and_exits_2(tmp_path: Path) -> None:
     source.write_bytes(good(300))
     out = tmp_path / "out.json"
     result = arxivmeta(
-        "clean", source, "-o", out, "--output-format", "json", preexec_fn=_limit_file_size
+        "clean", source, "-o", out, "--output-layout", "json", preexec_fn=_limit_file_size
     )
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr
@@ -245,7 +245,7 @@ def test_a_full_standard_output_exits_2_without_a_traceback(tmp_path: Path) -> N
     source.write_bytes(good(300))
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-format", "json"],
+            [sys.executable, "-m", "arxivmeta", "clean", str(source), "--output-layout", "json"],
             stdout=full,
             stderr=subprocess.PIPE,
             env=ENV,

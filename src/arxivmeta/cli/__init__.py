@@ -75,6 +75,10 @@ def _jobs(text: str) -> int:
     return value
 
 
+#: File layouts: a JSON array or object, JSON Lines, or detected from the content.
+LAYOUTS = ("auto", "json", "jsonl")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``arxivmeta`` command."""
     parser = argparse.ArgumentParser(
@@ -103,16 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
         "unless --allow-rejects",
     )
     clean.add_argument(
-        "--format",
-        choices=["auto", "json", "jsonl"],
-        default="auto",
-        help="input layout: a JSON array/object or JSON Lines (default: detect)",
+        "--layout",
+        choices=LAYOUTS,
+        default=None,
+        help="the file's layout: a JSON array/object or JSON Lines (default: detect)",
     )
     clean.add_argument(
-        "--output-format",
-        choices=["auto", "json", "jsonl"],
-        default="auto",
-        help="output layout (default: same as the input)",
+        "--output-layout",
+        choices=LAYOUTS,
+        default=None,
+        help="the output's layout (default: that of the input)",
     )
     clean.add_argument(
         "--to",
@@ -121,10 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to write: our JSON records (default), BibTeX entries or a CSL-JSON array",
     )
     clean.add_argument(
-        "--input-format",
+        "--format",
         metavar="NAME",
         help="record format, such as aggregator or arxiv-snapshot (default: detect per record)",
     )
+    # The spellings of 0.1.0, kept for one release: --format meant the layout then.
+    clean.add_argument("--input-format", help=argparse.SUPPRESS)
+    clean.add_argument("--output-format", choices=LAYOUTS, help=argparse.SUPPRESS)
     clean.add_argument(
         "--config",
         metavar="FILE",
@@ -168,23 +175,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema(args.check)
     if args.in_place and args.input == "-":
         parser.error("--in-place needs an input file, not stdin")
-    if args.to != "json" and (args.in_place or args.output_format != "auto"):
+    _old_spellings(args, parser)
+    if args.to != "json" and (args.in_place or args.output_layout != "auto"):
         # An export holds less than the records (no affiliations, no raw text): it must
         # never replace them, and it has one layout of its own.
-        parser.error(f"--to {args.to} cannot be combined with --in-place or --output-format")
+        parser.error(f"--to {args.to} cannot be combined with --in-place or --output-layout")
     if args.allow_rejects and not (args.in_place and args.rejects):
         parser.error("--allow-rejects goes with --in-place and --rejects FILE")
     conflict = output_conflict(args)
     if conflict is not None:
         parser.error(conflict)
     args.in_place_target = os.path.realpath(args.input) if args.in_place else None
-    if args.input_format is not None:
+    if args.format is not None:
         from arxivmeta.records import FORMATS  # noqa: PLC0415 (keeps --version fast)
 
-        if args.input_format not in FORMATS:
-            parser.error(
-                f"unknown --input-format {args.input_format!r}; choose from {', '.join(FORMATS)}"
-            )
+        if args.format not in FORMATS:
+            parser.error(f"unknown --format {args.format!r}; choose from {', '.join(FORMATS)}")
     try:
         args.clean_config = read_config(args.config, no_wrap_repair=args.no_wrap_repair)
     except ValueError as error:
@@ -207,6 +213,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             _silence_stdout()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _old_spellings(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Read the option spellings of 0.1.0 (``--format`` for the layout, ``--output-format``,
+    ``--input-format``) as today's, with a deprecation message on stderr."""
+    renamed: list[tuple[str, str]] = []
+    if args.format in LAYOUTS:  # 0.1.0's --format auto|json|jsonl was the layout
+        renamed.append((f"--format {args.format}", f"--layout {args.format}"))
+        if args.layout is not None:
+            parser.error("--format auto|json|jsonl (the old spelling of --layout) and --layout")
+        args.layout, args.format = args.format, None
+    if args.output_format is not None:
+        renamed.append(("--output-format", "--output-layout"))
+        if args.output_layout is not None:
+            parser.error("--output-format (old spelling of --output-layout) and --output-layout")
+        args.output_layout = args.output_format
+    if args.input_format is not None:
+        renamed.append(("--input-format", "--format"))
+        if args.format is not None:
+            parser.error("--input-format (the old spelling of --format) and --format")
+        args.format = args.input_format
+    for old, new in renamed:
+        print(
+            f"arxivmeta: {old} is deprecated and will be removed in 0.3; use {new}",
+            file=sys.stderr,
+        )
+    args.layout = args.layout or "auto"
+    args.output_layout = args.output_layout or "auto"
 
 
 def read_config(path: str | None, *, no_wrap_repair: bool = False) -> CleanConfig | None:

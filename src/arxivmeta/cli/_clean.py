@@ -55,7 +55,7 @@ class CleanRun:
 
     def execute(self) -> int:
         args = self.args
-        shape: Shape | None = None if args.format == "auto" else args.format
+        shape: Shape | None = None if args.layout == "auto" else args.layout
         try:
             if args.input == "-" and sys.stdin.isatty():
                 _say("arxivmeta: reading records from the terminal; end with Ctrl-D")
@@ -74,9 +74,9 @@ class CleanRun:
             if source.empty:
                 _say(f"{source.name}: holds no records (the file is empty)")
             output_shape: Shape = (
-                source.shape if args.output_format == "auto" else args.output_format
+                source.shape if args.output_layout == "auto" else args.output_layout
             )
-            if output_shape == "object" and args.format == "jsonl":
+            if output_shape == "object" and args.layout == "jsonl":
                 output_shape = "jsonl"
             sink = export_sink(out, output_shape, args.to) if out is not None else None
             status = self._clean(sink, rejects, explain)
@@ -139,7 +139,7 @@ class CleanRun:
         args = self.args
         source = self.source
         settings = Settings(
-            format=args.input_format,
+            format=args.format,
             explain=bool(args.explain or args.summary),
             check=args.check,
             config=args.clean_config,
