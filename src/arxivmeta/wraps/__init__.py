@@ -29,7 +29,6 @@ glue the last word of each line to the first word of the next ("integral tocompl
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +42,7 @@ _MARKER_CHARS = "\x00\n\r\u2028\u2029\f\u00ad"
 _MARKER = re.compile(r"\r\n|[\x00\n\r\u2028\u2029\f\u00ad]")
 _LONGEST_REPORTED_WORD = 64
 _HYPHENS = "-\u2010"
+_HYPHEN_ENDS = tuple(_HYPHENS)
 # A hyphen before one of these is a suspended compound ("three- and four-body"), not a
 # word broken across lines.
 _SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "versus", "vs", "vs.", "as"})
@@ -82,12 +82,7 @@ def repair_line_wraps(text: str, *, config: WrapConfig | None = None) -> str:
     >>> repair_line_wraps("long-\\nterm memory")
     'long-term memory'
     """
-    cfg = config or _DEFAULT
-    if not isinstance(text, str):  # totality for callers that ignore the annotation
-        text = str(text)
-    if any(mark in text for mark in _MARKER_CHARS):
-        return _settle(_join_marked(text, cfg), cfg)
-    return _settle(_apply_cuts(text, _cuts(text, cfg))[0], cfg)
+    return _repair(text, config or _DEFAULT, None)
 
 
 def explain_line_wraps(
@@ -103,23 +98,8 @@ def explain_line_wraps(
     >>> [(s.left, s.right, s.rule) for s in splits]
     [('model', 'with', 'width')]
     """
-    cfg = config or _DEFAULT
-    if not isinstance(text, str):  # totality for callers that ignore the annotation
-        text = str(text)
-    # Plain substring tests: a regular-expression scan of a long text without any match
-    # costs far more per character.
-    if any(mark in text for mark in _MARKER_CHARS):
-        fixed, splits = _repair_marked(text, cfg)
-    else:
-        fixed, splits = _apply_cuts(text, _cuts(text, cfg))
-    # Each pass inserts at least one space, so the loop ends within the length limit.
-    while len(fixed) <= _SETTLED_LINES * cfg.max_width:
-        cuts = _cuts(fixed, cfg)
-        if not cuts:
-            break
-        origin = _origin_positions(text, fixed)
-        splits.extend(WrapSplit(origin[c.position], c.left, c.right, c.rule, c.score) for c in cuts)
-        fixed = _apply_cuts(fixed, cuts)[0]
+    splits: list[WrapSplit] = []
+    fixed = _repair(text, config or _DEFAULT, splits)
     splits.sort(key=lambda split: split.position)
     return fixed, splits
 
@@ -130,22 +110,37 @@ def explain_line_wraps(
 _SETTLED_LINES = 4
 
 
-def _settle(text: str, cfg: WrapConfig) -> str:
-    """Repair a short repaired text again until nothing changes, so the repair is
-    idempotent: a text of a line or two is cut on local evidence alone, and a cut can give
-    the pieces evidence of their own, or a marked text joined at its marks can show a glued
-    pair that the first pass had no reason to look at.
+def _repair(text: str, cfg: WrapConfig, splits: list[WrapSplit] | None) -> str:
+    """The repair, appending one :class:`WrapSplit` per change to ``splits`` unless it is None.
 
-    >>> _settle("0" * 51 + " Aa:THtHE", _DEFAULT)[-10:]
+    A short text (up to :data:`_SETTLED_LINES` lines) is repaired again until nothing
+    changes, so the repair is idempotent: a text of a line or two is cut on local evidence
+    alone, and a cut can give the pieces evidence of their own, or a marked text joined at
+    its marks can show a glued pair that the first pass had no reason to look at.
+
+    >>> _repair("0" * 51 + " Aa:THtHE", _DEFAULT, None)[-10:]
     'Aa: TH tHE'
     """
-    # Each pass that changes the text inserts a space, so the loop ends within the limit.
-    while len(text) <= _SETTLED_LINES * cfg.max_width:
-        again = _apply_cuts(text, _cuts(text, cfg))[0]
-        if again == text:
+    if not isinstance(text, str):  # totality for callers that ignore the annotation
+        text = str(text)
+    # Plain substring tests: a regular-expression scan of a long text without any match
+    # costs far more per character.
+    if any(mark in text for mark in _MARKER_CHARS):
+        fixed = _join_marks(text, cfg, splits)
+    else:
+        fixed = _apply_cuts(text, _cuts(text, cfg), splits)
+    # Each pass inserts at least one space, so the loop ends within the length limit.
+    while len(fixed) <= _SETTLED_LINES * cfg.max_width:
+        cuts = _cuts(fixed, cfg)
+        if not cuts:
             break
-        text = again
-    return text
+        if splits is not None:
+            origin = _origin_positions(text, fixed)
+            splits.extend(
+                WrapSplit(origin[c.position], c.left, c.right, c.rule, c.score) for c in cuts
+            )
+        fixed = _apply_cuts(fixed, cuts, None)
+    return fixed
 
 
 def _origin_positions(original: str, fixed: str) -> list[int]:
@@ -177,19 +172,20 @@ def _cuts(text: str, cfg: WrapConfig) -> list[Cut]:
         return []
 
 
-def _apply_cuts(text: str, cuts: list[Cut]) -> tuple[str, list[WrapSplit]]:
+def _apply_cuts(text: str, cuts: list[Cut], splits: list[WrapSplit] | None) -> str:
+    """``text`` with a space inserted at each cut, each recorded in ``splits`` if given."""
     if not cuts:
-        return text, []
+        return text
     pieces: list[str] = []
-    splits: list[WrapSplit] = []
     last = 0
     for cut in sorted(cuts, key=lambda c: c.position):
         pieces.append(text[last : cut.position])
         pieces.append(" ")
         last = cut.position
-        splits.append(WrapSplit(cut.position, cut.left, cut.right, cut.rule, cut.score))
+        if splits is not None:
+            splits.append(WrapSplit(cut.position, cut.left, cut.right, cut.rule, cut.score))
     pieces.append(text[last:])
-    return "".join(pieces), splits
+    return "".join(pieces)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -208,54 +204,45 @@ def _word_after(text: str, start: int) -> str:
     return text[start:end]
 
 
-def _join_marked(text: str, cfg: WrapConfig) -> str:
-    """:func:`_repair_marked` without the explanation, with string methods only: the same
-    text, at a fraction of the cost per mark."""
-    norm = text.replace("\r\n", "\x00")
+def _join_marks(text: str, cfg: WrapConfig, splits: list[WrapSplit] | None) -> str:
+    """Replace each mark (U+0000, a line break, a soft hyphen) with a space, or join the word
+    a line-end hyphen broke ("long-\\nterm"); record each in ``splits`` if given."""
+    # String methods at C speed cut the text into lines; a regular-expression split costs
+    # four times as much, and only an explanation needs to know where each mark was.
+    marked = text.replace("\r\n", "\x00")
     for mark in _MARKER_CHARS[1:]:
-        norm = norm.replace(mark, "\x00")
-    parts = norm.split("\x00")
-    pieces = [parts[0]]
-    for prev, part in itertools.pairwise(parts):
-        if cfg.join_hyphenated and len(prev) >= 2 and prev[-1] in _HYPHENS and prev[-2].isalpha():
-            rest = part.lstrip(" \t")
-            words = rest.split(maxsplit=1)
-            right = words[0] if words and not rest[:1].isspace() else ""
-            if right[:1].isalpha() and right.lower().rstrip(",.;:") not in _SUSPENDED_BEFORE:
-                pieces.append(rest)
-                continue
-        pieces.append(" ")
-        pieces.append(part)
+        marked = marked.replace(mark, "\x00")
+    lines = marked.split("\x00")
+    marks = [match.span() for match in _MARKER.finditer(text)] if splits is not None else []
+    pieces = [lines[0]]
+    hyphenated = cfg.join_hyphenated
+    for i in range(1, len(lines)):
+        line, following = lines[i - 1], lines[i]
+        # Most lines end in a letter or punctuation: the hyphen test comes first.
+        joins = (
+            hyphenated
+            and line.endswith(_HYPHEN_ENDS)
+            and _hyphen_breaks_word(line, following.lstrip(" \t"))
+        )
+        if joins:
+            pieces.append(following.lstrip(" \t"))  # the indentation goes too
+        else:
+            pieces.append(" ")
+            pieces.append(following)
+        if splits is not None:
+            start, end = marks[i - 1]
+            after = end + len(following) - len(following.lstrip(" \t"))
+            left, right = _word_before(text, start), _word_after(text, after)
+            splits.append(WrapSplit(start, left, right, "hyphenated" if joins else "marker"))
     return " ".join("".join(pieces).split())
 
 
-def _repair_marked(text: str, cfg: WrapConfig) -> tuple[str, list[WrapSplit]]:
-    pieces: list[str] = []
-    splits: list[WrapSplit] = []
-    last = 0
-    for match in _MARKER.finditer(text):
-        start, end = match.span()
-        before = text[last:start]
-        left = _word_before(text, start)
-        nxt = end
-        while nxt < len(text) and text[nxt] in " \t":
-            nxt += 1
-        right = _word_after(text, nxt)
-        joins = (
-            cfg.join_hyphenated
-            and len(left) >= 2
-            and left[-1] in _HYPHENS
-            and left[-2].isalpha()
-            and right[:1].isalpha()
-            and right.lower().rstrip(",.;:") not in _SUSPENDED_BEFORE
-        )
-        pieces.append(before)
-        if joins:
-            last = nxt  # the indentation of the continued word goes too
-            splits.append(WrapSplit(start, left, right, "hyphenated"))
-        else:
-            pieces.append(" ")
-            last = end
-            splits.append(WrapSplit(start, left, right, "marker"))
-    pieces.append(text[last:])
-    return " ".join("".join(pieces).split()), splits
+def _hyphen_breaks_word(line: str, rest: str) -> bool:
+    """Whether ``line`` ends on a word broken at a hyphen after a letter, and the next line
+    (``rest``, without its indentation) goes on with a letter that is not a conjunction: a
+    suspended compound ("three- and four-body") keeps its hyphen and space."""
+    if len(line) < 2 or line[-1] not in _HYPHENS or not line[-2].isalpha():
+        return False
+    words = rest.split(maxsplit=1)
+    right = words[0] if words and not rest[:1].isspace() else ""
+    return right[:1].isalpha() and right.lower().rstrip(",.;:") not in _SUSPENDED_BEFORE
