@@ -178,3 +178,16 @@ def test_figure_script_plots_the_results_file(tmp_path: Path) -> None:
     assert module.main(["--results", str(results), "-o", str(figure)]) == 0
     assert figure.read_bytes().startswith(b"\x89PNG")
     assert module.main(["--results", str(tmp_path / "absent.json"), "-o", str(figure)]) == 0
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    page = (REPO / "docs" / "architecture.md").read_text("utf-8")
+    tree = page.split("```text\n", 1)[1].split("```", 1)[0]
+    package = REPO / "src" / "arxivmeta"
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        for folder in relative.parts[:-1]:
+            assert f"{folder}/" in tree, f"{folder}/ is missing from docs/architecture.md"
+        assert re.search(rf"(?<![\w.]){re.escape(path.name)}\b", tree), (
+            f"{relative} is missing from docs/architecture.md"
+        )

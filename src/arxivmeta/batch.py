@@ -29,6 +29,8 @@ from arxivmeta.explain import Step
 from arxivmeta.models import Paper
 from arxivmeta.records import clean_and_explain, clean_record
 
+__all__ = ["RAW_LIMIT", "Rejected", "clean_one", "clean_records", "explain_records"]
+
 RAW_LIMIT = 65_536
 """Characters of raw text kept in :attr:`Rejected.raw`; longer text is cut and ends in ``…``.
 

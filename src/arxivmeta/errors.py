@@ -13,6 +13,16 @@ Fixers never raise; validators and parsers raise one of these. Every error is al
 
 from __future__ import annotations
 
+__all__ = [
+    "ArxivMetaError",
+    "ConfigError",
+    "InvalidArxivId",
+    "InvalidDOI",
+    "InvalidIdentifier",
+    "InvalidRecord",
+    "WrapSearchError",
+]
+
 _SHOWN_INPUT_LIMIT = 80
 
 

@@ -86,7 +86,7 @@ def fix_mojibake(text: str) -> str:
 
 @functools.cache
 def _ftfy_config() -> TextFixerConfig:
-    import ftfy  # noqa: PLC0415
+    import ftfy  # noqa: PLC0415 - as above
 
     return ftfy.TextFixerConfig(
         unescape_html=False,

@@ -27,7 +27,7 @@ __all__ = ["ACCENTS", "decode_accents", "latex_to_unicode", "restore_latex_backs
 
 # TeX accents and letters, as author names write them: a table first, pylatexenc after.
 
-# Combining marks for TeX's accent commands (LaTeX2e, "Accents" in the LaTeX manual).
+#: Combining marks for TeX's accent commands (LaTeX2e, "Accents" in the LaTeX manual).
 ACCENTS = {
     "'": "\u0301",
     "`": "\u0300",
@@ -270,7 +270,7 @@ def latex_to_unicode(text: str) -> str:
     text = restore_latex_backslashes(text)
     if len(text) > FULL_RENDER_LIMIT:
         return _render_fast(text)
-    from pylatexenc.latexwalker import LatexWalker  # noqa: PLC0415
+    from pylatexenc.latexwalker import LatexWalker  # noqa: PLC0415 (slow import: rendering only)
 
     converter, walker_db = _converter()
     protected = _BARE.sub(lambda m: _PROTECT[m.group(0)], text)
@@ -297,7 +297,7 @@ _GROUPING = str.maketrans("", "", "{}$")
 @functools.cache
 def _symbols() -> dict[str, str]:
     """Macro name → Unicode text, from pylatexenc's tables (``times`` → ``×``)."""
-    from pylatexenc.latex2text import get_default_latex_context_db  # noqa: PLC0415
+    from pylatexenc.latex2text import get_default_latex_context_db  # noqa: PLC0415 (slow import: rendering only)
 
     table: dict[str, str] = {}
     for spec in get_default_latex_context_db().iter_macro_specs():

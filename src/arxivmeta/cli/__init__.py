@@ -51,6 +51,9 @@ SCHEMA_PATH = Path(__file__).parent.parent / "_data" / "paper.schema.json"
 _STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
+__all__ = ["main"]
+
+
 class _Terminated(KeyboardInterrupt):
     """SIGTERM or SIGHUP, handled like Ctrl-C so temporary files are removed."""
 

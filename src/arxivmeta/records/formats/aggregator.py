@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from arxivmeta.categories import category_for_name
 from arxivmeta.records.formats._base import RawPaper, Reader, Source
 
 NAME = "aggregator"
@@ -58,8 +59,6 @@ def read(record: Mapping[str, Any]) -> RawPaper:
         # The journal block names the arXiv listing; its volume and pages are the site's
         # invention, so the whole block is kept in ``extra`` as it came.
         name = journal["name"]
-        from arxivmeta.categories import category_for_name  # noqa: PLC0415
-
         if category_for_name(name) is not None:
             raw.category_name = Source("journal.name", name)
         elif name.strip():
