@@ -100,7 +100,7 @@ def test_snapshot_record() -> None:
     assert paper.authors_raw == "C. Bal\\'azs, E. L. Berger, P. M. Nadolsky, C.-P. Yuan"
     assert paper.published == dt.date(2007, 4, 2)
     assert paper.updated == dt.date(2007, 7, 24)
-    assert (paper.primary_category, paper.categories) == ("hep-ph", ["hep-ph"])
+    assert (paper.primary_category, paper.categories) == ("hep-ph", ("hep-ph",))
     assert paper.journal_ref == "Phys.Rev.D76:013009,2007"
     assert paper.comments == "37 pages, 15 figures; published version"
     assert paper.abstract is not None
@@ -124,7 +124,7 @@ def test_snapshot_suffix_and_single_version() -> None:
     assert paper.published == dt.date(2007, 4, 2)
     assert paper.updated is None
     assert paper.arxiv_version == 1
-    assert clean_record(SNAPSHOT[1]).categories == ["math.CO", "cs.CG"]
+    assert clean_record(SNAPSHOT[1]).categories == ("math.CO", "cs.CG")
 
 
 def test_semantic_scholar_paper() -> None:
@@ -172,7 +172,7 @@ def test_oai_arxiv_record() -> None:
     assert paper.authors[0].is_collaboration
     assert [a.family for a in paper.authors[1:]] == ["Wang", "Tian", "Jing", "Fan"]
     assert paper.published == dt.date(2016, 1, 13)
-    assert paper.categories == ["quant-ph", "gr-qc", "hep-th", "chao-dyn", "nlin.CD"]
+    assert list(paper.categories) == ["quant-ph", "gr-qc", "hep-th", "chao-dyn", "nlin.CD"]
     assert paper.license == "https://creativecommons.org/licenses/by/3.0/"
     assert paper.extra["report-no"] == "YITP-2016-26"
     assert paper.extra["header"]["datestamp"] == "2016-01-14"
@@ -200,27 +200,29 @@ def test_atom_entries() -> None:
     assert paper.published == dt.date(1995, 1, 25)
     assert paper.updated == dt.date(1995, 3, 11)
     assert paper.primary_category == "funct-an"
-    assert paper.categories == ["funct-an", "math.FA", "math.RT"]
-    assert paper.authors[1].affiliations == ["Mathematics Dept., University of Illinois, Urbana"]
+    assert list(paper.categories) == ["funct-an", "math.FA", "math.RT"]
+    assert list(paper.authors[1].affiliations) == [
+        "Mathematics Dept., University of Illinois, Urbana"
+    ]
     other = clean_record(xml("atom-math-0412226.xml"))
     assert other.title == (
         "Some combinatorial aspects of movies and movie-moves in the theory of smoothly "
         "knotted surfaces in R4"
     )
     # MSC classes listed as Atom categories are not arXiv categories; they stay in extra.
-    assert other.categories == ["math.GT", "math.CT", "math.QA"]
+    assert list(other.categories) == ["math.GT", "math.CT", "math.QA"]
     assert "57Q45; 18D05" in other.extra["entry.category"]
 
 
 def test_corpus_records() -> None:
     kaggle, abs_file, oai_dc, oai_arxiv, digest = (clean_record(r) for r in CORPUS)
-    assert abs_file.authors[2].affiliations == ["Penn State"]
+    assert list(abs_file.authors[2].affiliations) == ["Penn State"]
     assert abs_file.authors[5].name == "Svetozar A. Zhekov"
-    assert abs_file.authors[5].affiliations == ["Space Res Inst"]
-    assert oai_dc.authors == []
-    assert oai_dc.categories == []
+    assert list(abs_file.authors[5].affiliations) == ["Space Res Inst"]
+    assert oai_dc.authors == ()
+    assert oai_dc.categories == ()
     assert oai_dc.extra["oai_set"] == "physics:quant-ph"
-    assert oai_arxiv.categories[:2] == ["math.AP", "hep-th"]
+    assert oai_arxiv.categories[:2] == ("math.AP", "hep-th")
     assert [a.name for a in digest.authors][:2] == ["Habib Hajimolahoseini", "Walid Ahmed"]
     assert kaggle.extra["source_format"] == "kaggle-jsonl"
     for paper in (kaggle, abs_file, oai_dc, oai_arxiv, digest):

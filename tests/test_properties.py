@@ -411,7 +411,7 @@ def test_numbered_affiliations_may_skip_a_number() -> None:
     from arxivmeta import parse_authors
 
     found = parse_authors("A. Yao (1), B. Rossi (3) ((1) MIT, (3) CNRS)")
-    assert [(a.name, a.affiliations) for a in found] == [
+    assert [(a.name, list(a.affiliations)) for a in found] == [
         ("A. Yao", ["MIT"]),
         ("B. Rossi", ["CNRS"]),
     ]

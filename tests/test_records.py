@@ -52,13 +52,13 @@ def check(paper: Paper, expected: dict[str, Any], *, abstract: bool = True) -> N
     assert paper.arxiv_id.versioned == expected["arxiv_id"]
     assert str(paper.doi) == expected["doi"]
     assert paper.title == expected["title"]
-    assert [{"name": a.name, "affiliations": a.affiliations} for a in paper.authors] == expected[
-        "authors"
-    ]
+    assert [
+        {"name": a.name, "affiliations": list(a.affiliations)} for a in paper.authors
+    ] == expected["authors"]
     assert paper.published is not None
     assert paper.published.isoformat() == expected["published"]
     assert paper.primary_category == expected["primary_category"]
-    assert paper.categories == expected["categories"]
+    assert list(paper.categories) == expected["categories"]
     assert paper.venue is expected["venue"] is None
     assert paper.journal_ref is expected["journal_ref"] is None
     assert paper.citation_count is expected["citation_count"] is None
@@ -201,3 +201,17 @@ def test_invalid_paper_json_is_rejected_with_reason() -> None:
     broken = Paper(title="x").model_dump(mode="json") | {"doi": "not a doi"}
     with pytest.raises(InvalidRecord, match="not a valid arxivmeta Paper"):
         clean_record(broken)
+
+
+def test_a_paper_is_immutable_all_the_way_down() -> None:
+    # Seed record 1 of examples/aggregator-sample.json: two authors with glued affiliations.
+    paper = clean_record(RECORDS[0])
+    assert isinstance(paper.authors, tuple)
+    assert isinstance(paper.categories, tuple)
+    assert all(isinstance(author.affiliations, tuple) for author in paper.authors)
+    with pytest.raises(AttributeError):
+        paper.authors.append(paper.authors[0])  # type: ignore[attr-defined]
+    # Built from lists (as read back from JSON), it holds tuples and equals the original.
+    again = Paper.model_validate(paper.model_dump(mode="json"))
+    assert again == paper
+    assert isinstance(again.authors[0].affiliations, tuple)

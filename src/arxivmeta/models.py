@@ -36,7 +36,7 @@ class Author(BaseModel):
     given: str | None = None
     family: str | None = None
     suffix: str | None = None
-    affiliations: list[str] = Field(default_factory=list)
+    affiliations: tuple[str, ...] = ()
     is_collaboration: bool = False
     raw: str | None = None
 
@@ -55,7 +55,7 @@ class Paper(BaseModel):
     doi: DOI | None = None
     title: str | None = None
     title_translations: dict[str, str] = Field(default_factory=dict)
-    authors: list[Author] = Field(default_factory=list)
+    authors: tuple[Author, ...] = ()
     authors_raw: str | None = None
     authors_et_al: bool = False
     abstract: str | None = None
@@ -63,7 +63,7 @@ class Paper(BaseModel):
     published: dt.date | None = None
     updated: dt.date | None = None
     primary_category: str | None = None
-    categories: list[str] = Field(default_factory=list)
+    categories: tuple[str, ...] = ()
     journal_ref: str | None = None
     venue: str | None = None
     citation_count: int | None = Field(default=None, ge=0)

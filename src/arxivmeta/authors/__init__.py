@@ -8,7 +8,7 @@ group, as arXiv's own parser does; numbered footnotes are resolved to their text
 
 >>> [(a.name, a.affiliations) for a in parse_authors(
 ...     "Yérom-David BrombergIRISA, UR, Jérémie DecouchantTU Delft")]
-[('Yérom-David Bromberg', ['IRISA, UR']), ('Jérémie Decouchant', ['TU Delft'])]
+[('Yérom-David Bromberg', ('IRISA, UR',)), ('Jérémie Decouchant', ('TU Delft',))]
 """
 
 from __future__ import annotations
@@ -81,11 +81,11 @@ def clean_author(author: Author, steps: list[Step] | None = None, path: str = "a
         value = getattr(author, part)
         if isinstance(value, str):
             update[part] = _clean_text(value, steps, f"{path}.{part}")
-    update["affiliations"] = [
+    update["affiliations"] = tuple(
         cleaned
         for i, text in enumerate(author.affiliations)
         if (cleaned := _clean_text(text, steps, f"{path}.affiliations[{i}]"))
-    ]
+    )
     return author.model_copy(update=update)
 
 
@@ -375,7 +375,7 @@ def parse_authors(text: str) -> list[Author]:
 
     >>> [(a.name, a.affiliations) for a in parse_authors(
     ...     "Arthur Jaffe (1) and Gordon Ritter (1) ((1) Harvard University)")]
-    [('Arthur Jaffe', ['Harvard University']), ('Gordon Ritter', ['Harvard University'])]
+    [('Arthur Jaffe', ('Harvard University',)), ('Gordon Ritter', ('Harvard University',))]
     """
     return _parse(text, None).authors
 

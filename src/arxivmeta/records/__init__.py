@@ -274,10 +274,10 @@ def _validated_paper(
             for language, text in translations.items()
             if (cleaned := run_plan(text, _TRANSLATION_PLAN, steps, f"{field}.{language}"))
         }
-    update["authors"] = [
+    update["authors"] = tuple(
         parser.clean_author(author, steps, f"authors[{i}]")
         for i, author in enumerate(paper.authors)
-    ]
+    )
     if paper.authors_raw is not None:
         kept = strip_control_characters(paper.authors_raw)
         record_step(steps, "strip_control_characters", "authors_raw", paper.authors_raw, kept)
