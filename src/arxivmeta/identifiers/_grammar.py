@@ -449,19 +449,27 @@ def _version(digits: str | None, shape: _Shape) -> int | None:
     return int(digits)
 
 
+def _read_as(
+    text: object, error: type[InvalidIdentifier], shapes: set[str], other_reason: str
+) -> DoiParts | ArxivParts:
+    """:func:`_read`, its rejection raised as ``error``: text that looked like another kind
+    of identifier (a shape not in ``shapes``) is ``other_reason``, not that kind's defect."""
+    try:
+        return _read(text)
+    except _Reject as reject:
+        reason = reject.reason
+        if reject.shape not in shapes and reason not in _GENERAL_REASONS:
+            reason = other_reason
+        raise error(reason, _shown(text), reject.detail) from None
+
+
 def doi_value(text: object) -> str:
     """The canonical text of the one DOI in ``text``; raise :class:`InvalidDOI` otherwise.
 
     >>> doi_value("DOI:\u00a010.48550/ARXIV.2408.16978")
     '10.48550/arXiv.2408.16978'
     """
-    try:
-        found = _read(text)
-    except _Reject as reject:
-        reason = reject.reason
-        if reject.shape not in {"doi", "arxiv_doi"} and reason not in _GENERAL_REASONS:
-            reason = "not_a_doi"
-        raise InvalidDOI(reason, _shown(text), reject.detail) from None
+    found = _read_as(text, InvalidDOI, {"doi", "arxiv_doi"}, "not_a_doi")
     if isinstance(found, ArxivParts):
         raise InvalidDOI(
             "is_arxiv_id", _shown(text), "an arXiv identifier; read it with parse_arxiv_id"
@@ -475,13 +483,7 @@ def arxiv_parts(text: object) -> ArxivParts:
     >>> arxiv_parts("arXiv:math.GT/0309136v2")
     ArxivParts(id='math/0309136', version=2)
     """
-    try:
-        found = _read(text)
-    except _Reject as reject:
-        reason = reject.reason
-        if reject.shape not in {"arxiv", "arxiv_doi"} and reason not in _GENERAL_REASONS:
-            reason = "not_an_arxiv_id"
-        raise InvalidArxivId(reason, _shown(text), reject.detail) from None
+    found = _read_as(text, InvalidArxivId, {"arxiv", "arxiv_doi"}, "not_an_arxiv_id")
     if isinstance(found, DoiParts):
         if found.arxiv is None:
             raise InvalidArxivId("is_doi", _shown(text), "a DOI; read it with parse_doi")
