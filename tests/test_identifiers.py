@@ -3,6 +3,7 @@ properties (round trips, totality, case-insensitive DOIs) and the models' identi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import time
@@ -471,3 +472,21 @@ def test_arxiv_datacite_doi_keeps_the_version(written: tuple[str, int | None]) -
     assert isinstance(found, ArxivId)
     assert found.version == version
     assert str(parse_doi(f"doi:10.48550/arXiv.{text}")) == f"10.48550/arXiv.{found.id}"
+
+
+def test_every_reason_the_parser_gives_is_a_member_of_the_enum() -> None:
+    # Each case of tests/cases/identifiers.json that is rejected carries an IdentifierReason;
+    # an unknown reason would raise ValueError where the error is made.
+    reasons = []
+    for case in CASES:
+        with contextlib.suppress(errors.InvalidIdentifier):
+            parse_identifier(case["original"])
+            continue
+        with pytest.raises(errors.InvalidIdentifier) as caught:
+            parse_identifier(case["original"])
+        reasons.append(caught.value.reason)
+    assert len(set(reasons)) >= 10
+    assert all(isinstance(reason, errors.IdentifierReason) for reason in reasons)
+    assert all(reason == reason.value for reason in reasons)  # still plain strings
+    with pytest.raises(ValueError, match="no_such_reason"):
+        errors.InvalidDOI("no_such_reason", "x")
