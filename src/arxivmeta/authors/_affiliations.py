@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from arxivmeta.authors._lexicon import MIN_SHORT_NAME, is_institution_word, is_short_name
 from arxivmeta.authors._names import (
     CAMEL_PREFIXES,
     is_collaboration,
@@ -28,25 +29,6 @@ from arxivmeta.authors._names import (
     is_syllable,
     space_initials,
 )
-
-# Words that name institutions, in the languages arXiv affiliations are written in.
-_VOCABULARY = """
-university universities univ univ. universität universitat universitaet université
-universite universidad universidade università universita universiteit universitet
-uniwersytet universiti universitas unam uni institute institutes institut instituto istituto
-institutet inst inst. instytut laboratory laboratories laboratoire laboratorio laboratorium
-lab lab. labs center centre centro centrum zentrum centers centres college school schule
-hochschule école ecole escuela scuola academy akademie academia department dept dept. dep.
-dip. dipartimento departamento département departement faculty faculté facultad fakultät
-division unit inc inc. ltd ltd. llc gmbh corp corp. corporation company co. s.a. s.p.a. ag
-research observatory observatoire osservatorio observatorio sternwarte hospital hospitals
-clinic klinikum foundation agency ministry council polytechnic politecnico polytechnique
-sciences science physics physik physique fisica física mathematics mathematik chemistry
-astronomy astrophysics astronomical engineering technology technologies technological
-tecnologico technische technical tech national nat'l natl federal telescope facility museum
-library station campus medical medicine health studies graduate cnrs inria cern inaf infn
-csic cnr riken nasa esa eso desy mpi kek fermilab slac
-""".split()  # noqa: SIM905 (a word list reads best as words)
 
 # Countries and regions that end affiliations ("..., Italy").
 _PLACES = """
@@ -65,11 +47,6 @@ _UNIVERSITY_U_RE = regex.compile(r"^U\.(?:\p{Lu}\.)*\p{Lu}\p{Ll}")
 _FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
 _LANGUAGES = ("en", "de", "fr", "es", "it")
 _TOKEN_STRIP = ".,;:()[]'\""
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    return frozenset(_VOCABULARY)
 
 
 @cache
@@ -97,13 +74,7 @@ def _flags(token: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
 
 def is_vocabulary(token: str) -> bool:
     """True for an institution word ("University", "Univ.", "Lab", "CNRS", "Universität")."""
-    vocabulary = _vocabulary()
-    low = token.lower()
-    if low in vocabulary or _bare(token) in vocabulary or _bare(token) + "." in vocabulary:
-        return True
-    # "Univ.Bicocca", "Inst.Phys": an abbreviation run into the next word.
-    head = low.split(".", 1)[0]
-    return "." in low.strip(".") and len(head) > 1 and head + "." in vocabulary
+    return is_institution_word(token)
 
 
 def is_acronym(token: str) -> bool:
@@ -115,6 +86,10 @@ def is_acronym(token: str) -> bool:
     core = token.strip(",;:()")
     if "-" in core.strip("-") and is_acronym(core.split("-")[0]):
         return True  # "CMLS-EcolePolytechnique", "INAF-OABrera"
+    if "/" in core.strip("/"):
+        # "CEA/Saclay", "Caltech/IPAC": institutions joined by a slash. One level deep:
+        # the parts hold no slash.
+        return any(is_acronym(part) for part in core.split("/") if part)
     if _ACRONYM_RE.match(core) is None:
         return False
     letters = [c for c in core if c.isalpha()]
@@ -246,6 +221,10 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return 2.0
     if camel_parts and is_syllable(camel_parts[-1]) and is_syllable(first):
         return -3.0  # "ByungHoon", "HongSheng": one given name in two syllables
+    if head_word and len(camel_parts[-1]) >= 2 and is_short_name(_lead_word(tail)):
+        # A university's short name ("Caltech", "Technion"): evidence from outside the line,
+        # even after a two-letter surname ("Yilun DuHarvard").
+        return SHORT_NAME_SCORE
     if len(tail_tokens) >= 2:
         return 1.0 if glued_context else 0.2
     if is_suffix(tail) or len(tail.strip(".")) < 3:
@@ -264,6 +243,38 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     if _common_word(tail) and not _common_word(camel_parts[-1]):
         return 0.3
     return -0.8
+
+
+#: The score of a tail that starts with a university's short name: a place's, enough to split
+#: a lone name ("Lynne A. HillenbrandCaltech") but less than an acronym or institution word.
+SHORT_NAME_SCORE = 1.0
+
+
+def _lead_word(tail: str) -> str:
+    """The first word of a tail, before any slash: "Caltech/IPAC" and "Caltech, JPL" → "Caltech"."""
+    tokens = tail.split(maxsplit=1)
+    if not tokens:
+        return ""
+    return tokens[0].split("/", 1)[0].strip(_TOKEN_STRIP)
+
+
+def _repeatable(head: str, tail: str) -> bool:
+    """True for a tail that may count as shared with other names: not a given name's syllable,
+    a suffix or an initial.
+    """
+    if tail_score(head, tail, glued_context=True) > -3.0:
+        return True
+    # After a two-letter surname ("Jiajun WuStanford") only the shortness of the name stood
+    # against the tail; the same word glued to another name of the line outweighs that.
+    head_part = _CAMEL_RE.split(_WORD_SPLIT_RE.split(head)[-1])[-1]
+    lead = _lead_word(tail)
+    return (
+        len(head_part) == 2
+        and len(lead) >= MIN_SHORT_NAME
+        and lead[:1].isupper()
+        and not is_syllable(lead)
+        and not is_suffix(lead)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -300,8 +311,11 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
             if pos > MAX_NAME_LENGTH:
                 break  # no name is this long; the bound keeps the search linear
             head, tail = piece[:pos], piece[pos:].strip()
-            if name_score(head) > 0 and tail_score(head, tail, glued_context=True) > -3.0:
+            if name_score(head) > 0 and _repeatable(head, tail):
                 tails.add(tail)
+                # Its first word too: "Caltech" and "Caltech/IPAC" are the same institution.
+                if (lead := _lead_word(tail)) and len(lead) >= 3:
+                    tails.add(lead)
         for tail in tails:
             seen[tail] = seen.get(tail, 0) + 1
     return frozenset(tail for tail, count in seen.items() if count >= 2)
@@ -332,7 +346,7 @@ def find_glue(
         head, tail = piece[:pos], piece[pos:]
         if name_score(head) <= 0:
             continue
-        if tail.strip() in repeated:
+        if repeated and (tail.strip() in repeated or _lead_word(tail) in repeated):
             return pos, 2.0
         score = tail_score(head, tail, glued_context=glued_context)
         if score > 0:
