@@ -2,9 +2,11 @@
 
 An aggregator that drops arXiv's parentheses turns "Jérémie Decouchant (TU Delft)" into
 "Jérémie DecouchantTU Delft". The cue is a lower-case letter followed by a capital inside
-the last name, with an affiliation-like tail: institution vocabulary, an acronym, several
-words, or (once the string has shown it is glued) one capitalised word. Camel-cased names
-("McDonald", "LeCun", "HongSheng") are recognised by their known beginnings and syllables.
+the last name, with an affiliation-like tail: institution vocabulary, an acronym, a
+university's short name (both tables in :mod:`arxivmeta.authors._lexicon`), several words,
+the same institution glued to another name of the line, or (once the string has shown it is
+glued) one capitalised word. Camel-cased names ("McDonald", "LeCun", "HongSheng") are
+recognised by their known beginnings and syllables.
 
 >>> find_glue("Jérémie DecouchantTU Delft")
 (18, 2.0)
@@ -223,7 +225,7 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return -3.0  # "ByungHoon", "HongSheng": one given name in two syllables
     if head_word and len(camel_parts[-1]) >= 2 and is_short_name(_lead_word(tail)):
         # A university's short name ("Caltech", "Technion"): evidence from outside the line,
-        # even after a two-letter surname ("Yilun DuHarvard").
+        # even after a two-letter surname ("Jiajun WuStanford").
         return SHORT_NAME_SCORE
     if len(tail_tokens) >= 2:
         return 1.0 if glued_context else 0.2
@@ -303,6 +305,13 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
     ['Caltech']
     >>> repeated_tails(["Kim ByungHoon", "Lee JaeHoon"])
     frozenset()
+
+    A tail's first word counts too, and a two-letter surname does not hide it:
+
+    >>> "Caltech" in repeated_tails(["L. A. HillenbrandCaltech", "J. M. CarpenterCaltech/IPAC"])
+    True
+    >>> sorted(repeated_tails(["Yanjie ZeStanford", "Jiajun WuStanford"]))
+    ['Stanford']
     """
     seen: dict[str, int] = {}
     for piece in pieces:
