@@ -44,8 +44,9 @@ _ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
 _REFS_TAIL_RE = regex.compile(r"(?<=[\p{Ll}.'])(\d{1,3}(?:\s*[,&]\s*\d{1,3})*)\s*$")
 _WORD_SPLIT_RE = regex.compile(r"[\s\-]")
-# "U.C.Berkeley", "U.Chicago": "U." for University run into the name of the place.
-_UNIVERSITY_U_RE = regex.compile(r"^U\.(?:\p{Lu}\.)*\p{Lu}\p{Ll}")
+# "U.C.Berkeley", "U.Chicago", "U. Hawaii": "U." for University before the name of the place.
+# Glued to a name, "U." cannot be an initial: initials follow a space ("Mark U. SubbaRao").
+_UNIVERSITY_U_RE = regex.compile(r"^U\.(?: ?\p{Lu}\.)* ?\p{Lu}\p{Ll}")
 _FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
 _LANGUAGES = ("en", "de", "fr", "es", "it")
 _TOKEN_STRIP = ".,;:()[]'\""
@@ -215,7 +216,7 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     camel_parts = _CAMEL_RE.split(head_part)
     if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
         return 2.5
-    if _UNIVERSITY_U_RE.match(first):
+    if _UNIVERSITY_U_RE.match(tail, len(tail) - len(tail.lstrip())):
         return 2.5
     if is_collaboration(tail) or _university_abbreviation(tail_tokens):
         return 2.5
