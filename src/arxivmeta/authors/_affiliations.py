@@ -177,11 +177,27 @@ def _university_abbreviation(tokens: list[str]) -> bool:
 
 def camel_penalty(text: str) -> float:
     """Penalty for a name whose later words have an unexplained inner capital."""
-    return -0.7 if next(_split_points(text), None) is not None else 0.0
+    if next(_split_points(text), None) is not None:
+        return -0.7
+    # "Yilun DuHarvard": a short name after a prefix that is a family name too.
+    for pos in _split_points(text, prefix_surnames=True):
+        if pos > MAX_NAME_LENGTH:
+            break
+        if is_short_name(_lead_word(text[pos : pos + MAX_NAME_LENGTH])):
+            return -0.7
+    return 0.0
 
 
-def _split_points(text: str) -> Iterator[int]:
+#: Family-name prefixes that are whole East Asian family names too (Du 杜, Lê, Lo 羅): after
+#: one of them a university's short name can still start ("Yilun DuHarvard").
+_PREFIX_SURNAMES = frozenset({"Du", "Le", "Lo"})
+
+
+def _split_points(text: str, *, prefix_surnames: bool = False) -> Iterator[int]:
     """Offsets where a glued affiliation could start: inner capitals after the first word.
+
+    With ``prefix_surnames``, only the offsets after a word that is both a family-name
+    prefix and a family name ("Du", "Le", "Lo"), which the plain pass skips ("DuBois").
 
     One left-to-right pass: the start of the current word is carried along, not searched
     back for at every capital, so a long run of capitals costs linear time.
@@ -199,6 +215,10 @@ def _split_points(text: str) -> Iterator[int]:
         scanned = pos
         head_part = text[word_start:pos]
         if head_part.lower().rstrip("'’") in CAMEL_PREFIXES:
+            if prefix_surnames and head_part in _PREFIX_SURNAMES:
+                yield pos
+            continue
+        if prefix_surnames:
             continue
         if head_part[:1].islower() and len(head_part) <= 3:
             continue  # "al-", "d'", "deWitt"
@@ -345,6 +365,8 @@ def find_glue(
     (True, True)
     >>> find_glue("Lynne A. HillenbrandCaltech", repeated=frozenset({"Caltech"}))
     (20, 2.0)
+    >>> find_glue("Yilun DuHarvard"), find_glue("Anne-Marie DuBois")
+    ((8, 1.0), None)
     """
     m = _FOR_THE_RE.search(piece) if "the " in piece else None
     if m is not None and name_score(piece[: m.start()]) > 0:
@@ -363,6 +385,15 @@ def find_glue(
             return pos, score  # the earliest plausible point: affiliations have capitals too
         if score > -1.5 and fallback is None:
             fallback = (pos, score)  # weak: taken only if what follows is an affiliation
+    if fallback is None:
+        # Last, after a prefix that is a family name too, a short name only ("DuHarvard";
+        # "DuBois", "LeCun" and "LeBlanc" stay whole: no university is called so).
+        for pos in _split_points(piece, prefix_surnames=True):
+            if pos > MAX_NAME_LENGTH:
+                break
+            head, tail = piece[:pos], piece[pos:]
+            if name_score(head) > 0 and is_short_name(_lead_word(tail)):
+                return pos, SHORT_NAME_SCORE
     return fallback
 
 
