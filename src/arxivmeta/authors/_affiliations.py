@@ -268,6 +268,24 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     return -0.8
 
 
+#: The score of a tail glued to two or more names of the line: enough to split those names,
+#: just under an acronym's 2.0, so that it does not on its own mark the whole line as glued.
+REPEATED_SCORE = 1.9
+#: The same for one capitalised word that no table names an institution ("Culham" twice):
+#: enough in a short line ("A. SmithCulham, B. JonesCulham"), too little in a long list of
+#: names, where camel-cased surnames can share an ending ("SubbaRaman", "VenkataRaman").
+LONE_REPEATED_SCORE = 0.35
+
+
+def _repeated_score(tail: str) -> float:
+    """The score a tail earns by being glued to other names of the line too."""
+    core = tail.strip()
+    lone_word = " " not in core and "/" not in core and not is_acronym(core)
+    if lone_word and not is_short_name(core) and _bare(core) not in _places():
+        return LONE_REPEATED_SCORE
+    return REPEATED_SCORE
+
+
 #: The score of a tail that starts with a university's short name: a place's, enough to split
 #: a lone name ("Lynne A. HillenbrandCaltech") but less than an acronym or institution word.
 SHORT_NAME_SCORE = 1.0
@@ -279,6 +297,14 @@ def _lead_word(tail: str) -> str:
     if not tokens:
         return ""
     return tokens[0].split("/", 1)[0].strip(_TOKEN_STRIP)
+
+
+def _is_short_word(tail: str) -> bool:
+    """True for a one-word tail in title case of fewer than four letters ("Rao", "Bhu")."""
+    core = tail.strip(_TOKEN_STRIP)
+    return (
+        " " not in core and len(core) < MIN_SHORT_NAME and core[:1].isupper() and core[1:].islower()
+    )
 
 
 def _repeatable(head: str, tail: str) -> bool:
@@ -342,6 +368,8 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
                 break  # no name is this long; the bound keeps the search linear
             head, tail = piece[:pos], piece[pos:].strip()
             if name_score(head) > 0 and _repeatable(head, tail):
+                if _is_short_word(tail):
+                    continue  # "Rao", "Lee": three letters end personal names as often
                 tails.add(tail)
                 # Its first word too: "Caltech" and "Caltech/IPAC" are the same institution.
                 if (lead := _lead_word(tail)) and len(lead) >= 3:
@@ -357,14 +385,14 @@ def find_glue(
     """The best offset where an affiliation is glued onto the name in ``piece``, and its score.
 
     ``repeated`` holds tails glued to other names of the line (:func:`repeated_tails`);
-    one of them is strong evidence.
+    one of them is evidence for this name (:data:`REPEATED_SCORE`).
 
     >>> find_glue("Yérom-David BrombergIRISA")
     (20, 2.0)
     >>> find_glue("Kevin McDonald") is None, find_glue("Xiaolin Li") is None
     (True, True)
     >>> find_glue("Lynne A. HillenbrandCaltech", repeated=frozenset({"Caltech"}))
-    (20, 2.0)
+    (20, 1.9)
     >>> find_glue("Yilun DuHarvard"), find_glue("Anne-Marie DuBois")
     ((8, 1.0), None)
     """
@@ -378,9 +406,9 @@ def find_glue(
         head, tail = piece[:pos], piece[pos:]
         if name_score(head) <= 0:
             continue
-        if repeated and (tail.strip() in repeated or _lead_word(tail) in repeated):
-            return pos, 2.0
         score = tail_score(head, tail, glued_context=glued_context)
+        if repeated and (tail.strip() in repeated or _lead_word(tail) in repeated):
+            score = max(score, _repeated_score(tail))
         if score > 0:
             return pos, score  # the earliest plausible point: affiliations have capitals too
         if score > -1.5 and fallback is None:
