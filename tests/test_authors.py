@@ -110,6 +110,30 @@ def test_explain_steps_account_for_changes() -> None:
     assert explain_authors("A. Smith, B. Jones")[1] == []
 
 
+def test_institution_tables_name_their_source_and_stay_small() -> None:
+    from importlib import resources
+
+    from arxivmeta.authors._lexicon import MIN_SHORT_NAME
+    from arxivmeta.authors._names import is_syllable
+
+    data = resources.files("arxivmeta").joinpath("_data")
+    budgets = {"institution_words.txt": 10_000, "institution_short_names.txt": 100_000}
+    for name, budget in budgets.items():
+        text = data.joinpath(name).read_text("utf-8")
+        header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+        assert "Licence" in header or "licence" in header, name
+        assert len(text.encode("utf-8")) <= budget, name
+    labels = [
+        line
+        for line in data.joinpath("institution_short_names.txt").read_text("utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    assert "JetBrains swot" in data.joinpath("institution_short_names.txt").read_text("utf-8")
+    assert labels == sorted(set(labels))
+    assert all(label.isascii() and label.isalpha() and label.islower() for label in labels)
+    assert all(len(label) >= MIN_SHORT_NAME and not is_syllable(label) for label in labels)
+
+
 # --- properties -------------------------------------------------------------------------
 
 GIVEN = ["Anna", "Jérémie", "Yérom-David", "Olatunji", "Xiao-Lin", "Søren", "Maria José",

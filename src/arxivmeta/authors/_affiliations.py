@@ -2,9 +2,11 @@
 
 An aggregator that drops arXiv's parentheses turns "Jérémie Decouchant (TU Delft)" into
 "Jérémie DecouchantTU Delft". The cue is a lower-case letter followed by a capital inside
-the last name, with an affiliation-like tail: institution vocabulary, an acronym, several
-words, or (once the string has shown it is glued) one capitalised word. Camel-cased names
-("McDonald", "LeCun", "HongSheng") are recognised by their known beginnings and syllables.
+the last name, with an affiliation-like tail: institution vocabulary, an acronym, a
+university's short name (both tables in :mod:`arxivmeta.authors._lexicon`), several words,
+the same institution glued to another name of the line, or (once the string has shown it is
+glued) one capitalised word. Camel-cased names ("McDonald", "LeCun", "HongSheng") are
+recognised by their known beginnings and syllables.
 
 >>> find_glue("Jérémie DecouchantTU Delft")
 (18, 2.0)
@@ -19,6 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from arxivmeta.authors._lexicon import MIN_SHORT_NAME, is_institution_word, is_short_name
 from arxivmeta.authors._names import (
     CAMEL_PREFIXES,
     is_collaboration,
@@ -28,25 +31,6 @@ from arxivmeta.authors._names import (
     is_syllable,
     space_initials,
 )
-
-# Words that name institutions, in the languages arXiv affiliations are written in.
-_VOCABULARY = """
-university universities univ univ. universität universitat universitaet université
-universite universidad universidade università universita universiteit universitet
-uniwersytet universiti universitas unam uni institute institutes institut instituto istituto
-institutet inst inst. instytut laboratory laboratories laboratoire laboratorio laboratorium
-lab lab. labs center centre centro centrum zentrum centers centres college school schule
-hochschule école ecole escuela scuola academy akademie academia department dept dept. dep.
-dip. dipartimento departamento département departement faculty faculté facultad fakultät
-division unit inc inc. ltd ltd. llc gmbh corp corp. corporation company co. s.a. s.p.a. ag
-research observatory observatoire osservatorio observatorio sternwarte hospital hospitals
-clinic klinikum foundation agency ministry council polytechnic politecnico polytechnique
-sciences science physics physik physique fisica física mathematics mathematik chemistry
-astronomy astrophysics astronomical engineering technology technologies technological
-tecnologico technische technical tech national nat'l natl federal telescope facility museum
-library station campus medical medicine health studies graduate cnrs inria cern inaf infn
-csic cnr riken nasa esa eso desy mpi kek fermilab slac
-""".split()  # noqa: SIM905 (a word list reads best as words)
 
 # Countries and regions that end affiliations ("..., Italy").
 _PLACES = """
@@ -60,16 +44,12 @@ _ACRONYM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\d*&'./\-]*$")
 _CAMEL_RE = regex.compile(r"(?<=\p{Ll}|\b[JS]r\.)(?=\p{Lu})")
 _REFS_TAIL_RE = regex.compile(r"(?<=[\p{Ll}.'])(\d{1,3}(?:\s*[,&]\s*\d{1,3})*)\s*$")
 _WORD_SPLIT_RE = regex.compile(r"[\s\-]")
-# "U.C.Berkeley", "U.Chicago": "U." for University run into the name of the place.
-_UNIVERSITY_U_RE = regex.compile(r"^U\.(?:\p{Lu}\.)*\p{Lu}\p{Ll}")
+# "U.C.Berkeley", "U.Chicago", "U. Hawaii": "U." for University before the name of the place.
+# Glued to a name, "U." cannot be an initial: initials follow a space ("Mark U. SubbaRao").
+_UNIVERSITY_U_RE = regex.compile(r"^U\.(?: ?\p{Lu}\.)* ?\p{Lu}\p{Ll}")
 _FOR_THE_RE = regex.compile(r"(?<=\p{Ll})(?=(?:for|on\s+behalf\s+of)\s+the\s)")
 _LANGUAGES = ("en", "de", "fr", "es", "it")
 _TOKEN_STRIP = ".,;:()[]'\""
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    return frozenset(_VOCABULARY)
 
 
 @cache
@@ -97,13 +77,7 @@ def _flags(token: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
 
 def is_vocabulary(token: str) -> bool:
     """True for an institution word ("University", "Univ.", "Lab", "CNRS", "Universität")."""
-    vocabulary = _vocabulary()
-    low = token.lower()
-    if low in vocabulary or _bare(token) in vocabulary or _bare(token) + "." in vocabulary:
-        return True
-    # "Univ.Bicocca", "Inst.Phys": an abbreviation run into the next word.
-    head = low.split(".", 1)[0]
-    return "." in low.strip(".") and len(head) > 1 and head + "." in vocabulary
+    return is_institution_word(token)
 
 
 def is_acronym(token: str) -> bool:
@@ -115,6 +89,10 @@ def is_acronym(token: str) -> bool:
     core = token.strip(",;:()")
     if "-" in core.strip("-") and is_acronym(core.split("-")[0]):
         return True  # "CMLS-EcolePolytechnique", "INAF-OABrera"
+    if "/" in core.strip("/"):
+        # "CEA/Saclay", "Caltech/IPAC": institutions joined by a slash. One level deep:
+        # the parts hold no slash.
+        return any(is_acronym(part) for part in core.split("/") if part)
     if _ACRONYM_RE.match(core) is None:
         return False
     letters = [c for c in core if c.isalpha()]
@@ -199,11 +177,27 @@ def _university_abbreviation(tokens: list[str]) -> bool:
 
 def camel_penalty(text: str) -> float:
     """Penalty for a name whose later words have an unexplained inner capital."""
-    return -0.7 if next(_split_points(text), None) is not None else 0.0
+    if next(_split_points(text), None) is not None:
+        return -0.7
+    # "Yilun DuHarvard": a short name after a prefix that is a family name too.
+    for pos in _split_points(text, prefix_surnames=True):
+        if pos > MAX_NAME_LENGTH:
+            break
+        if is_short_name(_lead_word(text[pos : pos + MAX_NAME_LENGTH])):
+            return -0.7
+    return 0.0
 
 
-def _split_points(text: str) -> Iterator[int]:
+#: Family-name prefixes that are whole East Asian family names too (Du 杜, Lê, Lo 羅): after
+#: one of them a university's short name can still start ("Yilun DuHarvard").
+_PREFIX_SURNAMES = frozenset({"Du", "Le", "Lo"})
+
+
+def _split_points(text: str, *, prefix_surnames: bool = False) -> Iterator[int]:
     """Offsets where a glued affiliation could start: inner capitals after the first word.
+
+    With ``prefix_surnames``, only the offsets after a word that is both a family-name
+    prefix and a family name ("Du", "Le", "Lo"), which the plain pass skips ("DuBois").
 
     One left-to-right pass: the start of the current word is carried along, not searched
     back for at every capital, so a long run of capitals costs linear time.
@@ -221,6 +215,10 @@ def _split_points(text: str) -> Iterator[int]:
         scanned = pos
         head_part = text[word_start:pos]
         if head_part.lower().rstrip("'’") in CAMEL_PREFIXES:
+            if prefix_surnames and head_part in _PREFIX_SURNAMES:
+                yield pos
+            continue
+        if prefix_surnames:
             continue
         if head_part[:1].islower() and len(head_part) <= 3:
             continue  # "al-", "d'", "deWitt"
@@ -238,7 +236,7 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     camel_parts = _CAMEL_RE.split(head_part)
     if is_vocabulary(first) or any(is_vocabulary(t) for t in tail_tokens):
         return 2.5
-    if _UNIVERSITY_U_RE.match(first):
+    if _UNIVERSITY_U_RE.match(tail, len(tail) - len(tail.lstrip())):
         return 2.5
     if is_collaboration(tail) or _university_abbreviation(tail_tokens):
         return 2.5
@@ -246,6 +244,10 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
         return 2.0
     if camel_parts and is_syllable(camel_parts[-1]) and is_syllable(first):
         return -3.0  # "ByungHoon", "HongSheng": one given name in two syllables
+    if head_word and len(camel_parts[-1]) >= 2 and is_short_name(_lead_word(tail)):
+        # A university's short name ("Caltech", "Technion"): evidence from outside the line,
+        # even after a two-letter surname ("Jiajun WuStanford").
+        return SHORT_NAME_SCORE
     if len(tail_tokens) >= 2:
         return 1.0 if glued_context else 0.2
     if is_suffix(tail) or len(tail.strip(".")) < 3:
@@ -264,6 +266,64 @@ def tail_score(head: str, tail: str, *, glued_context: bool) -> float:
     if _common_word(tail) and not _common_word(camel_parts[-1]):
         return 0.3
     return -0.8
+
+
+#: The score of a tail glued to two or more names of the line: enough to split those names,
+#: just under an acronym's 2.0, so that it does not on its own mark the whole line as glued.
+REPEATED_SCORE = 1.9
+#: The same for one capitalised word that no table names an institution ("Culham" twice):
+#: enough in a short line ("A. SmithCulham, B. JonesCulham"), too little in a long list of
+#: names, where camel-cased surnames can share an ending ("SubbaRaman", "VenkataRaman").
+LONE_REPEATED_SCORE = 0.35
+
+
+def _repeated_score(tail: str) -> float:
+    """The score a tail earns by being glued to other names of the line too."""
+    core = tail.strip()
+    lone_word = " " not in core and "/" not in core and not is_acronym(core)
+    if lone_word and not is_short_name(core) and _bare(core) not in _places():
+        return LONE_REPEATED_SCORE
+    return REPEATED_SCORE
+
+
+#: The score of a tail that starts with a university's short name: a place's, enough to split
+#: a lone name ("Lynne A. HillenbrandCaltech") but less than an acronym or institution word.
+SHORT_NAME_SCORE = 1.0
+
+
+def _lead_word(tail: str) -> str:
+    """The first word of a tail, before any slash: "Caltech/IPAC" and "Caltech, JPL" → "Caltech"."""
+    tokens = tail.split(maxsplit=1)
+    if not tokens:
+        return ""
+    return tokens[0].split("/", 1)[0].strip(_TOKEN_STRIP)
+
+
+def _is_short_word(tail: str) -> bool:
+    """True for a one-word tail in title case of fewer than four letters ("Rao", "Bhu")."""
+    core = tail.strip(_TOKEN_STRIP)
+    return (
+        " " not in core and len(core) < MIN_SHORT_NAME and core[:1].isupper() and core[1:].islower()
+    )
+
+
+def _repeatable(head: str, tail: str) -> bool:
+    """True for a tail that may count as shared with other names: not a given name's syllable,
+    a suffix or an initial.
+    """
+    if tail_score(head, tail, glued_context=True) > -3.0:
+        return True
+    # After a two-letter surname ("Jiajun WuStanford") only the shortness of the name stood
+    # against the tail; the same word glued to another name of the line outweighs that.
+    head_part = _CAMEL_RE.split(_WORD_SPLIT_RE.split(head)[-1])[-1]
+    lead = _lead_word(tail)
+    return (
+        len(head_part) == 2
+        and len(lead) >= MIN_SHORT_NAME
+        and lead[:1].isupper()
+        and not is_syllable(lead)
+        and not is_suffix(lead)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -292,6 +352,13 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
     ['Caltech']
     >>> repeated_tails(["Kim ByungHoon", "Lee JaeHoon"])
     frozenset()
+
+    A tail's first word counts too, and a two-letter surname does not hide it:
+
+    >>> "Caltech" in repeated_tails(["L. A. HillenbrandCaltech", "J. M. CarpenterCaltech/IPAC"])
+    True
+    >>> sorted(repeated_tails(["Yanjie ZeStanford", "Jiajun WuStanford"]))
+    ['Stanford']
     """
     seen: dict[str, int] = {}
     for piece in pieces:
@@ -300,8 +367,13 @@ def repeated_tails(pieces: list[str]) -> frozenset[str]:
             if pos > MAX_NAME_LENGTH:
                 break  # no name is this long; the bound keeps the search linear
             head, tail = piece[:pos], piece[pos:].strip()
-            if name_score(head) > 0 and tail_score(head, tail, glued_context=True) > -3.0:
+            if name_score(head) > 0 and _repeatable(head, tail):
+                if _is_short_word(tail):
+                    continue  # "Rao", "Lee": three letters end personal names as often
                 tails.add(tail)
+                # Its first word too: "Caltech" and "Caltech/IPAC" are the same institution.
+                if (lead := _lead_word(tail)) and len(lead) >= 3:
+                    tails.add(lead)
         for tail in tails:
             seen[tail] = seen.get(tail, 0) + 1
     return frozenset(tail for tail, count in seen.items() if count >= 2)
@@ -313,14 +385,16 @@ def find_glue(
     """The best offset where an affiliation is glued onto the name in ``piece``, and its score.
 
     ``repeated`` holds tails glued to other names of the line (:func:`repeated_tails`);
-    one of them is strong evidence.
+    one of them is evidence for this name (:data:`REPEATED_SCORE`).
 
     >>> find_glue("Yérom-David BrombergIRISA")
     (20, 2.0)
     >>> find_glue("Kevin McDonald") is None, find_glue("Xiaolin Li") is None
     (True, True)
     >>> find_glue("Lynne A. HillenbrandCaltech", repeated=frozenset({"Caltech"}))
-    (20, 2.0)
+    (20, 1.9)
+    >>> find_glue("Yilun DuHarvard"), find_glue("Anne-Marie DuBois")
+    ((8, 1.0), None)
     """
     m = _FOR_THE_RE.search(piece) if "the " in piece else None
     if m is not None and name_score(piece[: m.start()]) > 0:
@@ -332,13 +406,22 @@ def find_glue(
         head, tail = piece[:pos], piece[pos:]
         if name_score(head) <= 0:
             continue
-        if tail.strip() in repeated:
-            return pos, 2.0
         score = tail_score(head, tail, glued_context=glued_context)
+        if repeated and (tail.strip() in repeated or _lead_word(tail) in repeated):
+            score = max(score, _repeated_score(tail))
         if score > 0:
             return pos, score  # the earliest plausible point: affiliations have capitals too
         if score > -1.5 and fallback is None:
             fallback = (pos, score)  # weak: taken only if what follows is an affiliation
+    if fallback is None:
+        # Last, after a prefix that is a family name too, a short name only ("DuHarvard";
+        # "DuBois", "LeCun" and "LeBlanc" stay whole: no university is called so).
+        for pos in _split_points(piece, prefix_surnames=True):
+            if pos > MAX_NAME_LENGTH:
+                break
+            head, tail = piece[:pos], piece[pos:]
+            if name_score(head) > 0 and is_short_name(_lead_word(tail)):
+                return pos, SHORT_NAME_SCORE
     return fallback
 
 
