@@ -8,6 +8,7 @@
 
 use crate::chars::{contains, count, eq, strip, to_string, Chars};
 use crate::lexicon::{lower_in, Lexicon, UNKNOWN_BASE, UNKNOWN_PER_CHAR};
+use crate::literals::{inside_mask, literal_spans};
 
 const SENTENCE_CUT: f64 = 9.0; // "systems.As"
 const CLAUSE_CUT: f64 = 7.0; // "coefficient,two", "follows:we"
@@ -215,8 +216,8 @@ pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, dollars_before: i6
     if chars.is_alnum(lc) && chars.is_alnum(rc) {
         return alnum_score(lw, rw, lc, rc, lex, None);
     }
-    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' || contains(token, &['/', '/']) {
-        return None; // hyphens, slashes and operators join on purpose; URLs never wrap
+    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' {
+        return None; // hyphens, slashes and operators join on purpose
     }
     if lc == '$' || rc == '$' {
         return dollar_score(token, cut, lw, rw, lex, dollars_before);
@@ -500,7 +501,8 @@ fn score_run(
 /// Every allowed cut of *token* as (offset, score), in offset order.
 ///
 /// Cuts inside a run of letters and digits, the common case, share one look-up of the
-/// whole run.
+/// whole run. None falls inside an address, a file name or a code span
+/// ([`crate::literals`]).
 pub fn score_token(
     token: &[char],
     lex: &Lexicon,
@@ -510,6 +512,14 @@ pub fn score_token(
     let chars = lex.chars;
     let mut out = Vec::new();
     let mut inside_math = dollars_before.rem_euclid(2) == 1;
+    let literals = literal_spans(chars, token);
+    if literals
+        .iter()
+        .any(|&(start, end)| start == 0 && end == token.len())
+    {
+        *work += token.len() as u64;
+        return out; // an address or a file name: nothing in it is cut
+    }
     if chars.all_alnum(token) {
         if !inside_math && token.len() >= 2 {
             score_run(token, 0, lex, &mut out, work);
@@ -557,6 +567,10 @@ pub fn score_token(
                 out.push((off, score));
             }
         }
+    }
+    if !literals.is_empty() {
+        let inside = inside_mask(&literals, token.len());
+        out.retain(|&(off, _)| !inside[off]);
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     out
@@ -701,6 +715,11 @@ mod tests {
             ("accuracy", 3e-5),
             ("model", 1e-4),
             ("with", 1e-2),
+            ("page", 1e-4),
+            ("https", 1e-4),
+            ("pre", 1e-5),
+            ("training", 1e-4),
+            ("achieved", 3e-5),
         ]);
         let table = Chars::new(&english.ascii, FxHashMap::default());
         let extra = FxHashSet::default();
@@ -751,6 +770,25 @@ mod tests {
             assert!(work > 0);
             // Inside inline math nothing is cut.
             assert!(score_token(&chars("modelwith"), lex, 1, &mut work).is_empty());
+        });
+    }
+
+    #[test]
+    fn no_cut_falls_inside_an_address_or_a_code_span() {
+        with_lexicon(|lex| {
+            let mut work = 0;
+            // "x-pretraining.github.io" read as "x-pre training.github.io" before.
+            let token = chars("page:https://x-pretraining.github.io/");
+            let cuts = score_token(&token, lex, 0, &mut work);
+            assert!(cuts.iter().all(|&(off, _)| off <= 5), "{cuts:?}");
+            // The start of the address is where a line can have ended (arXiv 2504.20042).
+            assert!(cuts.iter().any(|&(off, _)| off == 5), "{cuts:?}");
+            let token = chars("x-pretraining.github.io");
+            assert!(score_token(&token, lex, 0, &mut work).is_empty());
+            // arXiv 2505.12000: "`claude-3.7-sonnet|`achieved".
+            let token = chars("`claude-3.7-sonnet`achieved");
+            let cuts = score_token(&token, lex, 0, &mut work);
+            assert!(cuts.iter().all(|&(off, _)| off >= 19), "{cuts:?}");
         });
     }
 }
