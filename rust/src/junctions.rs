@@ -261,11 +261,14 @@ fn open_score(
 ) -> Option<f64> {
     let chars = lex.chars;
     let rc = right[0];
+    if left[..left.len() - lw.len()].last() == Some(&'\\') {
+        // A command's name, then the next command or its argument: "\bar\theta",
+        // "\textbf{ACM}", "\href{https://...}".
+        return None;
+    }
     if rc == '\\' {
-        // "of\emph{...}", but not an accent ("Omn\`es") or a command ("\bar\theta").
-        if right.get(1).is_some_and(|&c| ACCENTS.contains(c))
-            || left[..left.len() - lw.len()].last() == Some(&'\\')
-        {
+        // "of\emph{...}", but not an accent ("Omn\`es").
+        if right.get(1).is_some_and(|&c| ACCENTS.contains(c)) {
             return None;
         }
         return Some(if known_word(lw, lex, token, 3) {
@@ -789,6 +792,17 @@ mod tests {
             let token = chars("`claude-3.7-sonnet`achieved");
             let cuts = score_token(&token, lex, 0, &mut work);
             assert!(cuts.iter().all(|&(off, _)| off >= 19), "{cuts:?}");
+        });
+    }
+
+    #[test]
+    fn a_latex_command_keeps_its_argument() {
+        with_lexicon(|lex| {
+            // arXiv 2506.08849, 2505.14009: "at\href|{https://...}", "\textbf|{ACM}".
+            for (token, cut) in [("\\textbf{ACM}", 7), ("at\\href{https://x.org}", 7)] {
+                assert_eq!(split_score(&chars(token), cut, lex, 0), None, "{token}");
+            }
+            assert!(split_score(&chars("with\\emph{model}"), 4, lex, 0).is_some());
         });
     }
 }
