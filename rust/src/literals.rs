@@ -184,6 +184,13 @@ fn code_spans(token: &[char], spans: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Whether *left* ends with the closing backtick of a code span ("`o4-mini`").
+pub fn ends_code_span(left: &[char]) -> bool {
+    let mut spans = Vec::new();
+    code_spans(left, &mut spans);
+    spans.last().is_some_and(|&(_, end)| end == left.len())
+}
+
 fn is_local_char(chars: &Chars, c: char) -> bool {
     chars.is_alnum(c) || "._%+-".contains(c)
 }
