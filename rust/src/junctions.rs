@@ -19,8 +19,9 @@ const CAMEL_COMPOUND: f64 = 4.0; // "InAs", "CerebrasWafer": left to the wrap ge
 const ACRONYM_BONUS: f64 = 2.0; // "proposedFPDT"
 const ONE_LETTER_PENALTY: f64 = 4.0; // "H2O", "3D": one-letter sides are rarely words
 const PREFIX_PENALTY: f64 = 6.0; // "super|current": a bound prefix, not a word
-const QUOTE_CUT: f64 = 5.0; // "\"weak\"bimodality": below the local threshold, as a
-                            // quote's reading rests on counting the quotes before it
+                                 // "\"weak\"bimodality": below the local threshold, as whether a quote closes can rest on
+                                 // counting the quotes before it, which one stray quote throws.
+const QUOTE_CUT: f64 = 5.0;
 const WEAK: f64 = -1.0; // plausible only where the wrap geometry points
 const NEVER: f64 = f64::NEG_INFINITY; // a typography verdict: this cut is never right
 const KNOWN_FLOOR: f64 = UNKNOWN_BASE - UNKNOWN_PER_CHAR * 0.0;

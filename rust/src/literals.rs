@@ -6,9 +6,10 @@
 //! anywhere in "liagm.github.io" breaks the address. A cut at the start of a span is still
 //! allowed ("at:|https://…"), as is one after a code span's closing backtick.
 //!
-//! The spans are told by shape alone (RFC 3986 schemes, RFC 5322 addresses, dotted names
-//! ending in a top-level domain or a file type, Markdown code spans), never by a list of
-//! known addresses, and each is found in one pass over the token.
+//! The spans are told by shape (RFC 3986 schemes, RFC 5322 addresses, dotted names ending
+//! in a top-level domain or a file type, Markdown code spans), never by a list of known
+//! addresses; a few hosts of research code ("github", "www") only tell where a word glued
+//! before a host ends. Each kind of span is found in one pass over the token.
 
 use crate::chars::Chars;
 
