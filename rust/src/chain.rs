@@ -227,7 +227,7 @@ fn recut_pieces(doc: &Doc, chosen: &mut BTreeMap<i64, (f64, Rule)>, threshold: f
             if piece.len() < 2 || doc.is_plain_text(piece) {
                 continue;
             }
-            let cuts = doc.score_text(piece, doc.dollars_before(k as usize, start));
+            let cuts = doc.score_text(piece, doc.before(k as usize, start));
             // Python's max(): the first of the best.
             let mut best: Option<(usize, f64)> = None;
             for &cut in &cuts {

@@ -6,10 +6,10 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::chars::{count, find, strip, to_string, Chars};
+use crate::chars::{find, strip, to_string, Chars};
 use crate::costs::{HYPHENS, HYPHEN_COST, SILENT_END_COST};
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::junctions::score_token;
+use crate::junctions::{score_token, Before};
 use crate::lexicon::{English, Lexicon};
 use crate::words::WordKey;
 
@@ -22,8 +22,9 @@ pub type Cuts = Vec<(usize, f64)>;
 /// Line ends inside a token that insert nothing, as (position, gain).
 pub type QuietEnds = Vec<(i64, f64)>;
 type Memo<T> = RefCell<Vec<Option<Rc<T>>>>;
-/// Cuts by token text and math parity: a repeated token is scored once.
-type ByText<'a> = RefCell<FxHashMap<(&'a [char], i64), Rc<Cuts>>>;
+/// Cuts by token text and the parity of the `$` signs and quotes before it: a repeated
+/// token is scored once.
+type ByText<'a> = RefCell<FxHashMap<(&'a [char], i64, i64), Rc<Cuts>>>;
 
 /// One text: its tokens, word model and cached per-token cut scores.
 pub struct Doc<'a> {
@@ -37,7 +38,8 @@ pub struct Doc<'a> {
     pub lex: Lexicon<'a>,
     max_token: usize,
     plain_tokens: FxHashMap<&'a [char], bool>,
-    dollars: Vec<i64>,
+    /// What the text holds before each token.
+    before: Vec<Before>,
     cuts: Memo<Cuts>,
     by_text: ByText<'a>,
     ranked: Memo<Cuts>,
@@ -81,12 +83,13 @@ impl<'a> Doc<'a> {
         }
         let starts = spans.iter().map(|s| s.0).collect();
         let lex = Lexicon::for_text(english, chars, text, extra);
-        let mut dollars = vec![0i64; spans.len()];
-        if text.contains(&'$') {
-            let mut seen = 0i64;
+        let mut before = vec![Before::default(); spans.len()];
+        if text.contains(&'$') || text.contains(&'"') {
+            let mut seen = Before::default();
             for (k, &(a, b)) in spans.iter().enumerate() {
-                dollars[k] = seen;
-                seen += count(&text[a as usize..b as usize], '$') as i64;
+                before[k] = seen;
+                let token = &text[a as usize..b as usize];
+                seen = seen.then(token, token.len());
             }
         }
         let mut doc = Doc {
@@ -97,7 +100,7 @@ impl<'a> Doc<'a> {
             lex,
             max_token,
             plain_tokens: FxHashMap::default(),
-            dollars,
+            before,
             cuts: RefCell::new(vec![None; spans.len()]),
             by_text: RefCell::new(FxHashMap::default()),
             ranked: RefCell::new(vec![None; spans.len()]),
@@ -155,8 +158,9 @@ impl<'a> Doc<'a> {
         if let Some(found) = &self.cuts.borrow()[k] {
             return found.clone();
         }
-        // A token repeated with the same math parity scores the same: score it once.
-        let key = (self.token(k), self.dollars[k] % 2);
+        // A token repeated with the same parities scores the same: score it once.
+        let before = self.before[k];
+        let key = (self.token(k), before.dollars % 2, before.quotes % 2);
         let cached = self.by_text.borrow().get(&key).cloned();
         let found = match cached {
             Some(found) => found,
@@ -217,12 +221,12 @@ impl<'a> Doc<'a> {
             // A known word is left whole even where the wrap geometry points at it.
             return Vec::new();
         }
-        self.score_text(token, self.dollars[k])
+        self.score_text(token, self.before[k])
     }
 
     /// Allowed cuts of *text* (a token or a piece of one) as (offset, score); never
     /// inside a word of the user's vocabulary.
-    pub fn score_text(&self, text: &[char], dollars_before: i64) -> Cuts {
+    pub fn score_text(&self, text: &[char], before: Before) -> Cuts {
         let extra = self.lex.extra;
         if !extra.is_empty()
             && extra.contains(&to_string(strip(text, ".,;:!?()[]{}\"'", true, true)))
@@ -230,7 +234,7 @@ impl<'a> Doc<'a> {
             return Vec::new();
         }
         let mut work = 0;
-        let mut found = score_token(text, &self.lex, dollars_before, &mut work);
+        let mut found = score_token(text, &self.lex, before, &mut work);
         self.add_work(work + text.len() as u64);
         if !extra.is_empty() {
             let protected = self.protected_offsets(text);
@@ -264,10 +268,10 @@ impl<'a> Doc<'a> {
         self.plain_tokens.get(token).copied().unwrap_or(false) || self.is_plain(token)
     }
 
-    /// How many `$` signs the text has before *index*, inside token *k*.
-    pub fn dollars_before(&self, k: usize, index: i64) -> i64 {
+    /// What the text holds before *index*, inside token *k*.
+    pub fn before(&self, k: usize, index: i64) -> Before {
         let a = self.spans[k].0;
-        self.dollars[k] + count(&self.text[a as usize..index as usize], '$') as i64
+        self.before[k].then(self.token(k), (index - a).max(0) as usize)
     }
 
     fn is_plain(&self, token: &[char]) -> bool {
@@ -419,5 +423,22 @@ mod tests {
         assert!(is_hyphenated(&table, &chars("state-of-the-art")));
         assert!(!is_hyphenated(&table, &chars("state-")));
         assert!(!is_hyphenated(&table, &chars("word")));
+    }
+
+    #[test]
+    fn each_token_knows_the_quotes_and_dollars_before_it() {
+        let english = english(&[]);
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let text = chars(r#"a "common sense localization"notion of Schr\"odinger $x$ "#);
+        let doc = Doc::new(&text, &english, &table, &extra, 60);
+        let quotes: Vec<i64> = (0..doc.spans.len()).map(|k| doc.before[k].quotes).collect();
+        assert_eq!(quotes, [0, 0, 1, 1, 2, 2, 2]);
+        assert_eq!(doc.before[6].dollars, 0);
+        // Inside a token: before the closing quote of `localization"notion`, one is open.
+        let k = 3;
+        let quote = doc.spans[k].0 + 12;
+        assert_eq!(doc.before(k, quote).quotes, 1);
+        assert_eq!(doc.before(k, quote + 1).quotes, 2);
     }
 }

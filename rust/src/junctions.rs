@@ -8,6 +8,7 @@
 
 use crate::chars::{contains, count, eq, strip, to_string, Chars};
 use crate::lexicon::{lower_in, Lexicon, UNKNOWN_BASE, UNKNOWN_PER_CHAR};
+use crate::literals::{ends_code_span, inside_mask, literal_spans};
 
 const SENTENCE_CUT: f64 = 9.0; // "systems.As"
 const CLAUSE_CUT: f64 = 7.0; // "coefficient,two", "follows:we"
@@ -18,6 +19,9 @@ const CAMEL_COMPOUND: f64 = 4.0; // "InAs", "CerebrasWafer": left to the wrap ge
 const ACRONYM_BONUS: f64 = 2.0; // "proposedFPDT"
 const ONE_LETTER_PENALTY: f64 = 4.0; // "H2O", "3D": one-letter sides are rarely words
 const PREFIX_PENALTY: f64 = 6.0; // "super|current": a bound prefix, not a word
+                                 // "\"weak\"bimodality": below the local threshold, as whether a quote closes can rest on
+                                 // counting the quotes before it, which one stray quote throws.
+const QUOTE_CUT: f64 = 5.0;
 const WEAK: f64 = -1.0; // plausible only where the wrap geometry points
 const NEVER: f64 = f64::NEG_INFINITY; // a typography verdict: this cut is never right
 const KNOWN_FLOOR: f64 = UNKNOWN_BASE - UNKNOWN_PER_CHAR * 0.0;
@@ -196,11 +200,63 @@ fn known_word(word: &[char], lex: &Lexicon, token: &[char], min_len: usize) -> b
     lex.logp(word, own(lex.chars, token, word)) > KNOWN_FLOOR + 1.0
 }
 
+/// What the text before a token holds that changes how the token's cuts read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Before {
+    /// `$` signs: whether a `$` opens or closes inline math.
+    pub dollars: i64,
+    /// Straight double quotes (not `\"`, an accent): whether a `"` opens or closes.
+    pub quotes: i64,
+}
+
+impl Before {
+    /// The counts before `piece[..end]`, given those before *piece*.
+    pub fn then(self, piece: &[char], end: usize) -> Before {
+        let seen = &piece[..end.min(piece.len())];
+        Before {
+            dollars: self.dollars + count(seen, '$') as i64,
+            quotes: self.quotes + count_quotes(seen) as i64,
+        }
+    }
+}
+
+/// The straight double quotes of *s* that are quote marks, not the accent `\"`.
+fn count_quotes(s: &[char]) -> usize {
+    let mut found = 0;
+    for (i, &c) in s.iter().enumerate() {
+        if c == '"' && (i == 0 || s[i - 1] != '\\') {
+            found += 1;
+        }
+    }
+    found
+}
+
+/// Whether the straight double quote at `token[i]` closes a quotation (`Some(true)`) or
+/// opens one (`Some(false)`); `None` if it is no quote mark ("Schr\"odinger").
+///
+/// A quote after a space or an opening bracket opens, one before a space or closing
+/// punctuation closes; one glued on both sides ("\"weak\"bimodality") closes if an odd
+/// number of quotes come before it in the text.
+fn quote_closes(token: &[char], i: usize, quotes_before: i64) -> Option<bool> {
+    if token[i] != '"' || (i > 0 && token[i - 1] == '\\') {
+        return None;
+    }
+    let previous = i.checked_sub(1).map(|j| token[j]);
+    if previous.is_none_or(|c| "([{\u{201c}".contains(c)) {
+        return Some(false);
+    }
+    if token.get(i + 1).is_none_or(|&c| ".,;:!?)]}".contains(c)) {
+        return Some(true);
+    }
+    Some((quotes_before + count_quotes(&token[..i]) as i64) % 2 == 1)
+}
+
 /// Log-ratio for cutting *token* before index *cut*; `None` when the cut is never right.
 ///
-/// *dollars_before* counts the `$` signs of the text before *token*, so that a `$` can be
-/// told apart as opening or closing inline math.
-pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, dollars_before: i64) -> Option<f64> {
+/// *before* counts the `$` signs and quotes of the text before *token*, so that a `$` can
+/// be told apart as opening or closing inline math, and a `"` as opening or closing a
+/// quotation.
+pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, before: Before) -> Option<f64> {
     let chars = lex.chars;
     if cut == 0 || cut >= token.len() {
         return None;
@@ -209,17 +265,23 @@ pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, dollars_before: i6
     let (lc, rc) = (left[left.len() - 1], right[0]);
     let lw = trailing_run(chars, left);
     let rw = leading_run(chars, right);
-    if (dollars_before + count(left, '$') as i64) % 2 != 0 && lc != '$' && rc != '$' {
+    if (before.dollars + count(left, '$') as i64) % 2 != 0 && lc != '$' && rc != '$' {
         return None; // inside inline math: spacing there is not prose
     }
     if chars.is_alnum(lc) && chars.is_alnum(rc) {
         return alnum_score(lw, rw, lc, rc, lex, None);
     }
-    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' || contains(token, &['/', '/']) {
-        return None; // hyphens, slashes and operators join on purpose; URLs never wrap
+    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' {
+        return None; // hyphens, slashes and operators join on purpose
+    }
+    // No space goes just inside a quotation: not `"recipes "provide`, nor `a(" racemic")`.
+    if (rc == '"' && quote_closes(token, cut, before.quotes) == Some(true))
+        || (lc == '"' && quote_closes(token, cut - 1, before.quotes) == Some(false))
+    {
+        return None;
     }
     if lc == '$' || rc == '$' {
-        return dollar_score(token, cut, lw, rw, lex, dollars_before);
+        return dollar_score(token, cut, lw, rw, lex, before.dollars);
     }
     if chars.is_alnum(lc) {
         return open_score(token, left, right, lw, lex);
@@ -237,7 +299,7 @@ pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, dollars_before: i6
         dot_score(token, left, lw, rw, lex)
     } else if CLAUSE.contains(lc) {
         clause_score(token, left, right, lw, rw, lex)
-    } else if CLOSERS.contains(lc) || "%\"".contains(lc) {
+    } else if CLOSERS.contains(lc) || "%\"".contains(lc) || (lc == '`' && ends_code_span(left)) {
         close_score(token, left, lw, rw, lex)
     } else {
         return None;
@@ -260,11 +322,14 @@ fn open_score(
 ) -> Option<f64> {
     let chars = lex.chars;
     let rc = right[0];
+    if left[..left.len() - lw.len()].last() == Some(&'\\') {
+        // A command's name, then the next command or its argument: "\bar\theta",
+        // "\textbf{ACM}", "\href{https://...}".
+        return None;
+    }
     if rc == '\\' {
-        // "of\emph{...}", but not an accent ("Omn\`es") or a command ("\bar\theta").
-        if right.get(1).is_some_and(|&c| ACCENTS.contains(c))
-            || left[..left.len() - lw.len()].last() == Some(&'\\')
-        {
+        // "of\emph{...}", but not an accent ("Omn\`es").
+        if right.get(1).is_some_and(|&c| ACCENTS.contains(c)) {
             return None;
         }
         return Some(if known_word(lw, lex, token, 3) {
@@ -500,16 +565,25 @@ fn score_run(
 /// Every allowed cut of *token* as (offset, score), in offset order.
 ///
 /// Cuts inside a run of letters and digits, the common case, share one look-up of the
-/// whole run.
+/// whole run. None falls inside an address, a file name or a code span
+/// ([`crate::literals`]).
 pub fn score_token(
     token: &[char],
     lex: &Lexicon,
-    dollars_before: i64,
+    before: Before,
     work: &mut u64,
 ) -> Vec<(usize, f64)> {
     let chars = lex.chars;
     let mut out = Vec::new();
-    let mut inside_math = dollars_before.rem_euclid(2) == 1;
+    let mut inside_math = before.dollars.rem_euclid(2) == 1;
+    let literals = literal_spans(chars, token);
+    if literals
+        .iter()
+        .any(|&(start, end)| start == 0 && end == token.len())
+    {
+        *work += token.len() as u64;
+        return out; // an address or a file name: nothing in it is cut
+    }
     if chars.all_alnum(token) {
         if !inside_math && token.len() >= 2 {
             score_run(token, 0, lex, &mut out, work);
@@ -553,10 +627,14 @@ pub fn score_token(
     for off in offsets {
         *work += 1;
         if first < off && off < last {
-            if let Some(score) = split_score(token, off, lex, dollars_before) {
+            if let Some(score) = split_score(token, off, lex, before) {
                 out.push((off, score));
             }
         }
+    }
+    if !literals.is_empty() {
+        let inside = inside_mask(&literals, token.len());
+        out.retain(|&(off, _)| !inside[off]);
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     out
@@ -596,8 +674,11 @@ fn close_score(
     if rw.is_empty() || !known_word(rw, lex, token, 2) || (chars.is_upper(rw[0]) && rw.len() < 3) {
         return None; // "(In,Ga)As"
     }
-    if "'\u{2019}\"".contains(lc) {
-        return None; // quotes open as often as they close
+    if "'\u{2019}".contains(lc) {
+        return None; // an apostrophe closes a quotation as often as it ends a word
+    }
+    if lc == '"' || lc == '`' {
+        return Some(QUOTE_CUT); // a closing quote or code span, as split_score found
     }
     Some(CLOSE_CUT)
 }
@@ -701,6 +782,11 @@ mod tests {
             ("accuracy", 3e-5),
             ("model", 1e-4),
             ("with", 1e-2),
+            ("page", 1e-4),
+            ("https", 1e-4),
+            ("pre", 1e-5),
+            ("training", 1e-4),
+            ("achieved", 3e-5),
         ]);
         let table = Chars::new(&english.ascii, FxHashMap::default());
         let extra = FxHashSet::default();
@@ -718,8 +804,8 @@ mod tests {
     #[test]
     fn a_glued_pair_scores_above_a_word() {
         with_lexicon(|lex| {
-            let glued = split_score(&chars("tocomplex"), 2, lex, 0).unwrap();
-            let word = split_score(&chars("integral"), 5, lex, 0).unwrap();
+            let glued = split_score(&chars("tocomplex"), 2, lex, Before::default()).unwrap();
+            let word = split_score(&chars("integral"), 5, lex, Before::default()).unwrap();
             assert!(glued > 5.0 && 5.0 > word, "{glued} {word}");
         });
     }
@@ -728,15 +814,18 @@ mod tests {
     fn typography_scores_sentence_ends_and_vetoes_numbers() {
         with_lexicon(|lex| {
             assert_eq!(
-                split_score(&chars("systems.As"), 8, lex, 0),
+                split_score(&chars("systems.As"), 8, lex, Before::default()),
                 Some(SENTENCE_CUT)
             );
-            assert_eq!(split_score(&chars("1,000"), 2, lex, 0), None);
             assert_eq!(
-                split_score(&chars("100%accuracy"), 4, lex, 0),
+                split_score(&chars("1,000"), 2, lex, Before::default()),
+                None
+            );
+            assert_eq!(
+                split_score(&chars("100%accuracy"), 4, lex, Before::default()),
                 Some(CLOSE_CUT)
             );
-            assert_eq!(split_score(&chars("e.g."), 2, lex, 0), None);
+            assert_eq!(split_score(&chars("e.g."), 2, lex, Before::default()), None);
         });
     }
 
@@ -744,13 +833,87 @@ mod tests {
     fn score_token_lists_cuts_in_offset_order() {
         with_lexicon(|lex| {
             let mut work = 0;
-            let cuts = score_token(&chars("modelwith"), lex, 0, &mut work);
+            let cuts = score_token(&chars("modelwith"), lex, Before::default(), &mut work);
             assert!(cuts.windows(2).all(|w| w[0].0 < w[1].0));
             let best = cuts.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
             assert_eq!(best.0, 5);
             assert!(work > 0);
             // Inside inline math nothing is cut.
-            assert!(score_token(&chars("modelwith"), lex, 1, &mut work).is_empty());
+            let math = Before {
+                dollars: 1,
+                quotes: 0,
+            };
+            assert!(score_token(&chars("modelwith"), lex, math, &mut work).is_empty());
+        });
+    }
+
+    #[test]
+    fn no_cut_falls_inside_an_address_or_a_code_span() {
+        with_lexicon(|lex| {
+            let mut work = 0;
+            // "x-pretraining.github.io" read as "x-pre training.github.io" before.
+            let token = chars("page:https://x-pretraining.github.io/");
+            let cuts = score_token(&token, lex, Before::default(), &mut work);
+            assert!(cuts.iter().all(|&(off, _)| off <= 5), "{cuts:?}");
+            // The start of the address is where a line can have ended (arXiv 2504.20042).
+            assert!(cuts.iter().any(|&(off, _)| off == 5), "{cuts:?}");
+            let token = chars("x-pretraining.github.io");
+            assert!(score_token(&token, lex, Before::default(), &mut work).is_empty());
+            // arXiv 2505.12000: "`claude-3.7-sonnet|`achieved".
+            let token = chars("`claude-3.7-sonnet`achieved");
+            let cuts = score_token(&token, lex, Before::default(), &mut work);
+            assert!(cuts.iter().all(|&(off, _)| off >= 19), "{cuts:?}");
+        });
+    }
+
+    #[test]
+    fn a_latex_command_keeps_its_argument() {
+        with_lexicon(|lex| {
+            // arXiv 2506.08849, 2505.14009: "at\href|{https://...}", "\textbf|{ACM}".
+            for (token, cut) in [("\\textbf{ACM}", 7), ("at\\href{https://x.org}", 7)] {
+                assert_eq!(
+                    split_score(&chars(token), cut, lex, Before::default()),
+                    None,
+                    "{token}"
+                );
+            }
+            assert!(split_score(&chars("with\\emph{model}"), 4, lex, Before::default()).is_some());
+        });
+    }
+
+    #[test]
+    fn no_space_goes_just_inside_a_quotation() {
+        with_lexicon(|lex| {
+            let none = Before::default();
+            // `"recipes"provide` read as `"recipes "provide`: the space goes after the quote.
+            let token = chars("\"model\"with");
+            assert_eq!(split_score(&token, 6, lex, none), None);
+            assert_eq!(split_score(&token, 7, lex, none), Some(QUOTE_CUT));
+            // Just inside an opening quote: "a(\" racemic\")" (arXiv quant-ph/0211178).
+            assert_eq!(split_score(&chars("a(\"model\")"), 3, lex, none), None);
+            // A quote opened in an earlier token closes here (arXiv 1606.03286).
+            let opened = Before {
+                dollars: 0,
+                quotes: 1,
+            };
+            let token = chars("model\"with");
+            assert_eq!(split_score(&token, 5, lex, opened), None);
+            assert_eq!(split_score(&token, 6, lex, opened), Some(QUOTE_CUT));
+            // With no quote open, the same `"` opens: the space goes before it.
+            assert!(split_score(&token, 5, lex, none).is_some());
+            assert_eq!(split_score(&token, 6, lex, none), None);
+            // "Schr\"odinger" holds an accent, not a quote, and is not counted.
+            assert_eq!(count_quotes(&chars(r#"Schr\"odinger "a""#)), 2);
+        });
+    }
+
+    #[test]
+    fn a_code_span_closes_like_a_quote() {
+        with_lexicon(|lex| {
+            // arXiv 2505.12000: "`claude-3.7-sonnet`|achieved".
+            let token = chars("`claude-3.7-sonnet`achieved");
+            let cuts = score_token(&token, lex, Before::default(), &mut 0);
+            assert_eq!(cuts, [(19, QUOTE_CUT)]);
         });
     }
 }

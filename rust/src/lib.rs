@@ -13,6 +13,7 @@ pub mod doc;
 pub mod fxhash;
 pub mod junctions;
 pub mod lexicon;
+pub mod literals;
 pub mod resync;
 pub mod wordfreq;
 pub mod words;
