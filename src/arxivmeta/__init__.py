@@ -8,10 +8,19 @@ Names load lazily on first use, so ``import arxivmeta`` stays fast and each clea
 in only the data it needs. The table of public names is ``__init__.pyi``, beside this file.
 """
 
-from importlib.metadata import version as _version
+from typing import Any
 
 import lazy_loader as _lazy
 
-__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)
-__version__ = _version("arxivmeta")
+_load, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)
 __all__.append("__version__")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the installed package's metadata on first use: importlib.metadata
+        # alone would triple the time of `import arxivmeta`.
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("arxivmeta")
+    return _load(name)
