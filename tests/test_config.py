@@ -124,3 +124,14 @@ def test_the_command_line_names_the_file_of_a_bad_config(tmp_path: Path) -> None
     config.write_text("[wraps\n")
     assert "not valid TOML" in _clean_cli(tmp_path, "--config", str(config)).stderr
     assert "No such file" in _clean_cli(tmp_path, "--config", str(tmp_path / "none")).stderr
+
+
+def test_the_command_line_reads_a_vocabulary_file(tmp_path: Path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("# project terms\n\ntocomplex\n", encoding="utf-8")
+    result = _clean_cli(tmp_path, "--vocabulary", str(words))
+    assert result.returncode == 0, result.stderr
+    assert GLUED in json.loads(result.stdout)["abstract"]
+    missing = _clean_cli(tmp_path, "--vocabulary", str(tmp_path / "none.txt"))
+    assert missing.returncode == 2
+    assert "--vocabulary" in missing.stderr

@@ -146,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave glued words alone (text that was never hard-wrapped; much faster)",
     )
     clean.add_argument(
+        "--vocabulary",
+        metavar="FILE",
+        help="words never split by the wrap repair, one a line (added to the config's)",
+    )
+    clean.add_argument(
         "--rejects", metavar="FILE", help="write rejected records, whole, here (JSON Lines)"
     )
     clean.add_argument(
@@ -195,7 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.format not in FORMATS:
             parser.error(f"unknown --format {args.format!r}; choose from {', '.join(FORMATS)}")
     try:
-        args.clean_config = read_config(args.config, no_wrap_repair=args.no_wrap_repair)
+        args.clean_config = read_config(
+            args.config, no_wrap_repair=args.no_wrap_repair, vocabulary=args.vocabulary
+        )
     except ValueError as error:
         parser.error(str(error))
     from arxivmeta.cli._clean import CleanRun  # noqa: PLC0415 (keeps --version fast)
@@ -246,13 +253,15 @@ def _old_spellings(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     args.output_layout = args.output_layout or "auto"
 
 
-def read_config(path: str | None, *, no_wrap_repair: bool = False) -> CleanConfig | None:
+def read_config(
+    path: str | None, *, no_wrap_repair: bool = False, vocabulary: str | None = None
+) -> CleanConfig | None:
     """The :class:`~arxivmeta.CleanConfig` of ``--config FILE`` (TOML) and the flags; None for
     the defaults. Raises ValueError (a :class:`~arxivmeta.errors.ConfigError` for bad options)
     with a message that names the file."""
     from arxivmeta.config import CleanConfig  # noqa: PLC0415 (keeps --version fast)
 
-    if path is None and not no_wrap_repair:
+    if path is None and not no_wrap_repair and vocabulary is None:
         return None
     data: dict[str, Any] = {}
     if path is not None:
@@ -265,10 +274,28 @@ def read_config(path: str | None, *, no_wrap_repair: bool = False) -> CleanConfi
             raise ValueError(f"--config {path}: not valid TOML: {error}") from None
     if no_wrap_repair:
         data["repair_line_wraps"] = False
+    if vocabulary is not None:
+        wraps = dict(data.get("wraps") or {})
+        words = list(wraps.get("extra_vocabulary") or [])
+        wraps["extra_vocabulary"] = words + _read_words(vocabulary)
+        data["wraps"] = wraps
     try:
         return CleanConfig.from_mapping(data)
     except ValueError as error:
         raise ValueError(f"--config {path}: {error}" if path else str(error)) from None
+
+
+def _read_words(path: str) -> list[str]:
+    """The words of a vocabulary file: one a line, blank lines and ``#`` comments skipped."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            lines = file.read().splitlines()
+    except OSError as error:
+        raise ValueError(f"--vocabulary {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise ValueError(f"--vocabulary {path}: not UTF-8 text ({error.reason})") from None
+    words = [line.strip() for line in lines]
+    return [word for word in words if word and not word.startswith("#")]
 
 
 def _handle_stop_signals() -> dict[int, Any]:
