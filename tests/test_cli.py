@@ -603,3 +603,123 @@ def test_format_names_the_record_format_and_layout_the_file_layout() -> None:
     records = [json.loads(line) for line in as_lines.stdout.splitlines()]
     assert len(records) == 10
     assert {record["source_format"] for record in records} == {"aggregator"}
+
+
+DATA = ROOT / "tests" / "data"
+ATOM_FEED = DATA / "api-feed-all-science.xml"
+
+
+def test_an_arxiv_api_feed_is_cleaned_entry_by_entry() -> None:
+    from arxivmeta.records import clean_record
+
+    result = arxivmeta("clean", ATOM_FEED)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()  # JSON Lines, whatever the input's layout
+    papers = [json.loads(line) for line in lines]
+    assert [paper["arxiv_id"] for paper in papers] == [
+        "1501.05039",
+        "quant-ph/0210005",
+        "0808.0631",
+    ]
+    # Each entry cleans as the library cleans it alone (the feed's namespaces carried along).
+    text = ATOM_FEED.read_text("utf-8")
+    entries = [
+        "<entry" + part.split("</entry>")[0] + "</entry>" for part in text.split("<entry")[1:]
+    ]
+    alone = [clean_record(entry).model_dump(mode="json") for entry in entries]
+    assert papers == alone
+    assert papers[2]["doi"] == "10.1214/07-sts246b"
+    assert papers[2]["authors"][0]["name"] == "Hans R. Künsch"
+
+
+def test_an_arxiv_api_error_feed_is_rejected_with_its_whole_entry(tmp_path: Path) -> None:
+    rejects = tmp_path / "rejects.jsonl"
+
+    result = arxivmeta("clean", DATA / "api-error-invalid-query.xml", "--rejects", rejects)
+
+    assert result.returncode == 1
+    assert result.stdout == b""
+    (rejected,) = [json.loads(line) for line in rejects.read_text("utf-8").splitlines()]
+    assert rejected["position"] == 1
+    assert rejected["reason"] == (
+        "an arXiv API error: Invalid query string: 'all:TREM2 AND (all:microglia'"
+    )
+    # The entry's own text, its start tag given the feed's namespace declarations.
+    assert rejected["raw"].startswith("<entry xmlns:opensearch=")
+    assert "<name>arXiv api core</name>" in rejected["raw"]
+    assert rejected["raw"].endswith("</entry>")
+    assert b"api-error-invalid-query.xml:9: record 1: an arXiv API error" in result.stderr
+
+
+def test_an_oai_pmh_response_is_cleaned_by_record() -> None:
+    # The arXiv element's xsi:schemaLocation uses a prefix declared on the OAI-PMH root.
+    result = arxivmeta("clean", DATA / "oai-arxiv-1601.03238.xml")
+
+    assert result.returncode == 0, result.stderr
+    (paper,) = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert paper["arxiv_id"] == "1601.03238"
+    assert paper["extra"]["header"]["identifier"] == "oai:arXiv.org:1601.03238"
+
+
+def test_an_xml_feed_is_split_the_same_whatever_the_chunks() -> None:
+    from arxivmeta.cli._layout import split
+
+    data = ATOM_FEED.read_bytes()
+    whole, damage = split(iter([data]))
+    assert damage == []
+    assert [(item.position, item.line, item.xml) for item in whole] == [
+        (1, 10, True),
+        (2, 33, True),
+        (3, 52, True),
+    ]
+    byte_by_byte, _ = split(iter(data[i : i + 1] for i in range(len(data))))
+    assert byte_by_byte == whole
+
+
+def test_a_feed_cut_short_keeps_its_broken_end_as_one_record(tmp_path: Path) -> None:
+    data = ATOM_FEED.read_bytes()
+    cut = data[: data.index(b"<arxiv:doi")]  # inside the third entry
+    feed = tmp_path / "cut.xml"
+    feed.write_bytes(cut)
+    rejects = tmp_path / "rejects.jsonl"
+
+    result = arxivmeta("clean", feed, "--rejects", rejects)
+
+    assert result.returncode == 1
+    assert len(result.stdout.decode().splitlines()) == 2
+    (rejected,) = [json.loads(line) for line in rejects.read_text("utf-8").splitlines()]
+    assert rejected["position"] == 3
+    assert rejected["reason"].startswith("the XML is not well-formed")
+    assert (
+        rejected["raw"]
+        == cut[cut.index(b"<entry>\n    <id>http://arxiv.org/abs/0808") :].decode().strip()
+    )
+    assert b"the XML is not well-formed (line" in result.stderr
+
+
+def test_an_xml_document_without_records_is_one_rejected_record(tmp_path: Path) -> None:
+    # The head of a real feed, with no entry: nothing is silently dropped.
+    data = ATOM_FEED.read_bytes()
+    empty = tmp_path / "empty.xml"
+    empty.write_bytes(data[: data.index(b"  <entry>")] + b"</feed>\n")
+    rejects = tmp_path / "rejects.jsonl"
+
+    result = arxivmeta("clean", empty, "--rejects", rejects)
+
+    assert result.returncode == 1
+    (rejected,) = [json.loads(line) for line in rejects.read_text("utf-8").splitlines()]
+    assert rejected["reason"] == "the XML holds no arXiv, arXivRaw, oai_dc or Atom entry record"
+    assert rejected["raw"].startswith("<?xml")
+    assert rejected["raw"].endswith("</feed>")
+
+
+def test_an_xml_document_is_never_replaced_in_place(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    shutil.copy(ATOM_FEED, feed)
+
+    result = arxivmeta("clean", "--in-place", feed)
+
+    assert result.returncode == 2
+    assert b"an XML document is not replaced by JSON Lines" in result.stderr
+    assert feed.read_bytes() == ATOM_FEED.read_bytes()

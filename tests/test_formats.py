@@ -286,3 +286,13 @@ def test_unreadable_dates_stay_in_extra() -> None:
     paper = clean_record({**AGGREGATOR[0], "publicationDate": "sometime in 2024"})
     assert paper.published is None
     assert paper.extra["publicationDate"] == "sometime in 2024"
+
+
+def test_an_arxiv_api_error_entry_is_not_a_paper() -> None:
+    # export.arxiv.org's HTTP 400 answer to a query with an unclosed parenthesis: a feed
+    # whose one entry is titled "Error", by "arXiv api core", with the message as summary.
+    with pytest.raises(InvalidRecord) as caught:
+        clean_record(xml("api-error-invalid-query.xml"))
+    assert caught.value.reason == (
+        "an arXiv API error: Invalid query string: 'all:TREM2 AND (all:microglia'"
+    )

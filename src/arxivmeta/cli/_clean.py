@@ -63,6 +63,12 @@ class CleanRun:
         except InputError as error:
             return _error(str(error))
         self.source = source
+        if args.in_place and source.shape == "xml":
+            source.close()
+            return _error(
+                f"{source.name}: an XML document is not replaced by JSON Lines; "
+                "write the records with -o FILE"
+            )
         files: list[OutputFile] = []
         try:
             try:
@@ -74,7 +80,9 @@ class CleanRun:
             if source.empty:
                 _say(f"{source.name}: holds no records (the file is empty)")
             output_shape: Shape = (
-                source.shape if args.output_layout == "auto" else args.output_layout
+                ("jsonl" if source.shape == "xml" else source.shape)
+                if args.output_layout == "auto"
+                else args.output_layout
             )
             if output_shape == "object" and args.layout == "jsonl":
                 output_shape = "jsonl"
@@ -220,7 +228,7 @@ class CleanRun:
             rejects.write(rejected.model_dump_json(exclude_none=True).encode("utf-8") + b"\n")
         if self.rejected_count <= MAX_MESSAGES:
             where = f"{self.source.name}:{failed.line}"
-            if self.source.shape == "json":
+            if self.source.shape in ("json", "xml"):
                 where += f": record {rejected.position}"
             print(f"{where}: {rejected.reason}", file=sys.stderr)
 

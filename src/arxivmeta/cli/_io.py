@@ -22,11 +22,19 @@ from collections.abc import Iterator
 from typing import IO
 
 from arxivmeta.cli._compression import DECOMPRESSION_ERRORS, compressing, open_decompressed
-from arxivmeta.cli._layout import Item, Shape, _Window, detect, items as layout_items
+from arxivmeta.cli._layout import (
+    InputShape,
+    Item,
+    Shape,
+    _Window,
+    detect,
+    items as layout_items,
+)
 
 __all__ = [
     "InputError",
     "InputFile",
+    "InputShape",
     "Item",
     "Output",
     "OutputError",
@@ -60,7 +68,7 @@ class InputFile:
         *,
         raw: IO[bytes] | None = None,
         size: int | None = None,
-        shape: Shape | None = None,
+        shape: InputShape | None = None,
         compression: str | None = None,
         read_size: int = READ_SIZE,
     ) -> None:
@@ -75,11 +83,11 @@ class InputFile:
         found = detect(self._window)
         self.empty = found is None
         """Whether the input holds nothing but whitespace."""
-        self.shape: Shape = shape or found or "jsonl"
+        self.shape: InputShape = shape or found or "jsonl"
 
     @classmethod
     def open(
-        cls, path: str, *, shape: Shape | None = None, stdin: IO[bytes] | None = None
+        cls, path: str, *, shape: InputShape | None = None, stdin: IO[bytes] | None = None
     ) -> InputFile:
         """Open ``path`` (``-``: ``stdin``); raise :class:`InputError` if it is unreadable."""
         if path == "-":
@@ -111,7 +119,7 @@ class InputFile:
         stream: IO[bytes],
         name: str,
         *,
-        shape: Shape | None = None,
+        shape: InputShape | None = None,
         read_size: int = READ_SIZE,
     ) -> InputFile:
         """Read from an already open binary stream (compressed or not), ``read_size`` bytes

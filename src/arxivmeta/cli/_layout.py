@@ -18,6 +18,11 @@ starts a value at the element's own indentation (pretty-printed arrays put eleme
 Text after the end of an array is read line by line. Every byte of the input ends up in
 exactly one item, or is whitespace between items.
 
+An XML document (an arXiv API Atom feed, an OAI-PMH response) is told by its first bytes
+and split by :func:`xml_items` into one item per ``entry`` or ``record`` element; there,
+the text around the records (the feed's own title, an OAI-PMH resumption token) is not
+a record and is left out.
+
 >>> items, damage = split(iter([b'[{"title": "A"}, {"title": 1e99999}\\n, {"title": "C"}]']))
 >>> [(item.position, item.raw) for item in items], damage
 ([(1, b'{"title": "A"}'), (2, b'{"title": 1e99999}'), (3, b'{"title": "C"}')], [])
@@ -26,12 +31,17 @@ exactly one item, or is whitespace between items.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
+from xml.parsers import expat
 
 Shape = Literal["json", "jsonl", "object"]
 """``json``: an array of records; ``jsonl``: one record per line; ``object``: one record."""
+
+InputShape = Literal["json", "jsonl", "object", "xml"]
+"""The layouts read: a :data:`Shape`, or ``xml``: an XML document (an arXiv API Atom feed,
+an OAI-PMH response), one record per ``entry`` or ``record`` element."""
 
 DETECTION_LIMIT = 16 << 20
 """Bytes of an unfinished first value read at most before the layout is decided."""
@@ -49,17 +59,22 @@ _QUOTE, _BACKSLASH, _NEWLINE, _COMMA = b'"'[0], b"\\"[0], b"\n"[0], b","[0]
 _OPENS = frozenset(b"{[")
 _OPENER_OF = {b"}"[0]: b"{"[0], b"]"[0]: b"["[0]}
 _ARRAY_END = b"]"[0]
+_TAG_OPEN, _TAG_CLOSE, _SLASH = b"<"[0], b">"[0], b"/"[0]
 
 _CLOSED, _DELIMITER, _BROKEN, _LINE_END, _END_OF_DATA, _TOO_LONG = range(6)
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """The raw text of one record: its position (line or index), first line, and text."""
+    """The raw text of one record: its position (line or index), first line, and text.
+
+    ``xml`` says the text is an XML record (an element of an XML document), not JSON.
+    """
 
     position: int
     line: int
     raw: bytes | str
+    xml: bool = False
 
 
 class _Window:
@@ -217,8 +232,11 @@ def _trimmed(data: bytearray | bytes) -> bytes:
     return bytes(data).strip(_WHITESPACE)
 
 
-def detect(window: _Window) -> Shape | None:
+def detect(window: _Window) -> InputShape | None:
     """Decide the layout from the first value; ``None`` for a file holding only whitespace.
+
+    A file opening with an XML declaration, an Atom ``<feed`` or an ``<OAI-PMH`` element is
+    an XML document.
 
     Leaves :attr:`_Window.pos` where the first value starts.
     """
@@ -228,6 +246,8 @@ def detect(window: _Window) -> Shape | None:
     first = window.skip(_SKIP_SPACE)
     if first < 0:
         return None
+    if first == _TAG_OPEN and _is_xml(window):
+        return "xml"
     if first not in _OPENS:
         return "jsonl"
     window.start = window.pos
@@ -366,8 +386,10 @@ def object_item(window: _Window) -> Iterator[Item]:
     yield Item(1, line, _trimmed(window.buffer[window.start :]))
 
 
-def items(window: _Window, shape: Shape, damage: list[str]) -> Iterator[Item]:
+def items(window: _Window, shape: InputShape, damage: list[str]) -> Iterator[Item]:
     """Yield the records of a stream whose layout is ``shape``."""
+    if shape == "xml":
+        return xml_items(window, damage)
     if shape == "jsonl":
         return line_items(window)
     if shape == "object" or window.skip(_SKIP_SPACE) != b"["[0]:
@@ -375,7 +397,7 @@ def items(window: _Window, shape: Shape, damage: list[str]) -> Iterator[Item]:
     return array_items(window, damage)
 
 
-def split(chunks: Iterator[bytes], shape: Shape | None = None) -> tuple[list[Item], list[str]]:
+def split(chunks: Iterator[bytes], shape: InputShape | None = None) -> tuple[list[Item], list[str]]:
     """Split a whole stream at once (for tests and small inputs): its items and damage."""
     window = _Window(chunks)
     found = detect(window)
@@ -383,3 +405,207 @@ def split(chunks: Iterator[bytes], shape: Shape | None = None) -> tuple[list[Ite
         return [], []
     damage: list[str] = []
     return list(items(window, shape or found, damage)), damage
+
+
+_XML_START = re.compile(rb"<(?:\?xml[ \t\r\n?]|(?:[A-Za-z_][\w.\-]*:)?(?:feed|OAI-PMH)[ \t\r\n/>])")
+_XML_PEEK = 64
+_XML_ITEM_TAGS = frozenset({"entry", "record", "arXiv", "arXivRaw", "dc"})
+"""Elements each of which is one record: an Atom ``entry`` of an arXiv API feed, an OAI-PMH
+``record`` (its header and metadata), or a record element that is the whole document."""
+_QUOTES = frozenset(b"\"'")
+
+
+def _is_xml(window: _Window) -> bool:
+    """Whether the text at :attr:`_Window.pos` opens an XML declaration, an Atom feed or an
+    OAI-PMH response."""
+    window.ensure(_XML_PEEK)
+    return _XML_START.match(window.buffer, window.pos) is not None
+
+
+def _quoted(value: str) -> bytes:
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    return f'"{escaped}"'.encode()
+
+
+def _start_tag_end(data: bytearray, start: int) -> int:
+    """The index past the ``>`` of the tag at ``start``; quoted values may hold ``>``."""
+    quote = 0
+    for index in range(start, len(data)):
+        char = data[index]
+        if quote:
+            quote = 0 if char == quote else quote
+        elif char in _QUOTES:
+            quote = char
+        elif char == _TAG_CLOSE:
+            return index + 1
+    return len(data)
+
+
+class _DoctypeFound(Exception):
+    """The document has a DTD; it is not split, so no entity is ever expanded."""
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    line: int
+    name: str
+    inherited: dict[str, str]
+
+
+class _XmlSplitter:
+    """Expat callbacks noting where each record element starts and ends (byte offsets from
+    the start of the document), and the namespaces declared around it.
+
+    Namespace processing stays off, so ``xmlns`` declarations arrive as attributes: each
+    element's scope is its parent's plus its own.
+    """
+
+    def __init__(self) -> None:
+        self.parser = expat.ParserCreate()
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.scopes: list[dict[str, str]] = [{}]
+        self.open: _Found | None = None
+        self.open_depth = 0
+        self.finished: list[_Found] = []
+        self.settled = 0
+        """An offset before which no record starts: expat may hold a tag it has read only
+        partly, so the bytes it was given are not all settled."""
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1]
+        scope = self.scopes[-1]
+        declared = {k: v for k, v in attributes.items() if k == "xmlns" or k[:6] == "xmlns:"}
+        if self.open is None and local in _XML_ITEM_TAGS:
+            inherited = {k: v for k, v in scope.items() if k not in declared}
+            here = self.parser.CurrentByteIndex
+            self.open = _Found(here, here, self.parser.CurrentLineNumber, name, inherited)
+            self.open_depth = len(self.scopes)
+        self.scopes.append({**scope, **declared} if declared else scope)
+
+    def _end(self, name: str) -> None:
+        self.scopes.pop()
+        if self.open is not None and self.open_depth == len(self.scopes):
+            self.finished.append(self.open._replace(end=self.parser.CurrentByteIndex))
+            self.open = None
+        if self.open is None:
+            self.settled = self.parser.CurrentByteIndex
+
+    def _doctype(self, *_: object) -> None:
+        raise _DoctypeFound
+
+
+def xml_items(window: _Window, damage: list[str]) -> Iterator[Item]:
+    """Yield each record element of the XML document at :attr:`_Window.pos`, in order.
+
+    Expat reads the document a chunk at a time without building a tree, so memory holds
+    one record (and the document's start, until the first record). A record's text is its
+    own bytes, its start tag given the namespace declarations of its ancestors that it
+    does not make itself, so that it stands alone; its position is its index. The XML
+    reader's limits (length, depth) apply to each record as it is cleaned. Nothing is
+    dropped: a document with a DTD (never expanded here) or without any record (an empty
+    feed, an OAI-PMH error) is one item, which the cleaner accepts or rejects with its
+    reason, and at a syntax error the rest of the document, from the record it broke in,
+    is one last item.
+
+    >>> feed = b'<feed xmlns="http://www.w3.org/2005/Atom">\\n<entry><id>1</id></entry></feed>'
+    >>> [(item.position, item.line, item.raw) for item in split(iter([feed]))[0]]
+    [(1, 2, b'<entry xmlns="http://www.w3.org/2005/Atom"><id>1</id></entry>')]
+    """
+    window.count_lines(window.pos)
+    first_line = window.line
+    origin = window.base + window.pos  # the stream offset of the document's first byte
+    window.start = window.pos
+    splitter = _XmlSplitter()
+    index = 0
+    done = origin  # the stream offset past the last record yielded
+
+    def item(found: _Found) -> Item:
+        start = origin + found.start - window.base
+        tag_end = _start_tag_end(window.buffer, start)
+        if window.buffer[tag_end - 2] == _SLASH:  # an empty element, <entry/>
+            end = tag_end
+        else:  # expat reports the end at the ``<`` of the end tag
+            end = window.buffer.index(b">", origin + found.end - window.base) + 1
+        raw = bytes(window.buffer[start:end])
+        nonlocal done
+        done = window.base + end
+        declarations = b"".join(
+            b" " + key.encode() + b"=" + _quoted(value) for key, value in found.inherited.items()
+        )
+        if declarations:
+            cut = 1 + len(found.name.encode())
+            raw = raw[:cut] + declarations + raw[cut:]
+        return Item(index, first_line + found.line - 1, raw, xml=True)
+
+    def rest(offset: int) -> bytes:
+        window.start = max(window.start, origin + offset - window.base)
+        while window.more():
+            pass
+        return _trimmed(window.buffer[window.start :])
+
+    chunk = bytes(window.buffer[window.pos :])
+    while True:
+        failure: expat.ExpatError | None = None
+        try:
+            splitter.parser.Parse(chunk, not chunk)
+        except _DoctypeFound:  # met before any element, so no record was found yet
+            yield Item(1, first_line, rest(0), xml=True)
+            return
+        except expat.ExpatError as error:
+            failure = error
+        # The records completed before a syntax error are whole: they come out first.
+        for found in splitter.finished:
+            index += 1
+            yield item(found)
+        splitter.finished.clear()
+        if failure is not None:
+            yield from _broken_rest(
+                failure,
+                splitter,
+                index=index,
+                done=done - origin,
+                first_line=first_line,
+                rest=rest,
+                damage=damage,
+            )
+            return
+        if not chunk:
+            break
+        # Kept: the open record, or the document's start until a record is found.
+        keep = splitter.settled if index else 0
+        if splitter.open is not None:
+            keep = splitter.open.start
+        window.start = origin + keep - window.base
+        window.pos = len(window.buffer)
+        chunk = bytes(window.buffer[window.pos :]) if window.more() else b""
+    if not index:
+        yield Item(1, first_line, rest(0), xml=True)
+
+
+def _broken_rest(
+    error: expat.ExpatError,
+    splitter: _XmlSplitter,
+    *,
+    index: int,
+    done: int,
+    first_line: int,
+    rest: Callable[[int], bytes],
+    damage: list[str],
+) -> Iterator[Item]:
+    """The rest of a document after a syntax error, as one record: from the record it
+    broke in, or else from the end of the last complete record (``done``)."""
+    if splitter.open is not None:
+        broken, line = splitter.open.start, splitter.open.line
+    else:
+        broken, line = (max(splitter.settled, done) if index else 0), error.lineno
+    text = rest(broken)
+    damage.append(
+        f"the XML is not well-formed (line {first_line + error.lineno - 1}, column "
+        f"{error.offset + 1}): {expat.ErrorString(error.code)}; the rest of the file "
+        f"from line {first_line + line - 1} is one record"
+    )
+    if text:
+        yield Item(index + 1, first_line + line - 1, text, xml=True)

@@ -96,7 +96,11 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
     outcomes: list[Cleaned | Failed] = []
     for item in chunk:
         result = clean_one(
-            item.raw, item.position, format=settings.format, config=settings.config, explain=explain
+            _record(item),
+            item.position,
+            format=settings.format,
+            config=settings.config,
+            explain=explain,
         )
         if isinstance(result, Rejected):
             outcomes.append(Failed(item.line, complete_raw(result, item.raw)))
@@ -113,6 +117,19 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
         changed = bool(steps) or (settings.check and _differs(paper, item.raw))
         outcomes.append(Cleaned(item.position, item.line, text, tuple(steps), changed))
     return outcomes
+
+
+def _record(item: Item) -> bytes | str | dict[str, str]:
+    """What :func:`~arxivmeta.batch.clean_one` cleans for ``item``: its JSON text, or an
+    XML record as ``{"xml": text}`` (text that is not UTF-8 stays bytes, to be rejected)."""
+    if not item.xml:
+        return item.raw
+    if isinstance(item.raw, bytes):
+        try:
+            return {"xml": item.raw.decode("utf-8")}
+        except UnicodeDecodeError:
+            return item.raw
+    return {"xml": item.raw}
 
 
 def _differs(paper: Paper, raw: bytes | str) -> bool:

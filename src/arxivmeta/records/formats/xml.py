@@ -7,7 +7,9 @@ longer than :data:`MAX_XML_CHARS` or nested deeper than :data:`MAX_XML_DEPTH`: b
 :class:`~arxivmeta.InvalidRecord`, so a batch reports them as rejected.
 https://info.arxiv.org/help/oa/index.html, https://info.arxiv.org/help/api/user-manual.html
 
-Elements no field uses land in ``extra`` under their local name.
+Elements no field uses land in ``extra`` under their local name. An arXiv API error entry
+(its id under ``http://arxiv.org/api/errors``) is not a paper: it is refused with the
+API's message.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ NAME = "arxiv-xml"
 _RECORD_TAGS = ("arXiv", "arXivRaw", "dc", "entry")
 _UNSAFE = regex.compile(r"<!(?:DOCTYPE|ENTITY)", regex.IGNORECASE)
 _COMMENT = regex.compile(r"^\s*Comment:\s*", regex.IGNORECASE)
+#: The arXiv API reports a bad query as a feed whose one entry has an id here (title
+#: "Error", author "arXiv api core", the message as its summary).
+#: https://info.arxiv.org/help/api/user-manual.html#_errors
+_API_ERROR_ID = regex.compile(r"^\s*https?://(?:export\.)?arxiv\.org/api/errors(?:[#/?]|\s*$)")
 _DOI = regex.compile(r"^\s*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+", regex.I)
 
 #: Longest XML text accepted: one arXiv record is a few kilobytes, an OAI-PMH page of a
@@ -151,6 +157,7 @@ def read(record: Any) -> RawPaper:
         return found
 
     if kind == "entry":
+        _refuse_api_error(element)
         _read_atom(element, raw, take, take_all)
     elif kind == "dc":
         _read_dc(raw, take_all)
@@ -221,6 +228,16 @@ def _read_versions(raw: RawPaper, versions: list[ET.Element]) -> None:
     extra = [_value(v) for v in versions]
     if any(set(item) - {"@version", "date"} for item in extra if isinstance(item, dict)):
         raw.extra["version"] = extra
+
+
+def _refuse_api_error(entry: ET.Element) -> None:
+    """Raise :class:`~arxivmeta.InvalidRecord` for an arXiv API error entry: not a paper."""
+    identifier = _text(entry.find("{*}id"))
+    if identifier is None or not _API_ERROR_ID.match(identifier):
+        return
+    message = _text(entry.find("{*}summary"))
+    shown = " ".join(message.split()) if message is not None else identifier.strip()
+    raise InvalidRecord(f"an arXiv API error: {shown}")
 
 
 def _read_atom(element: ET.Element, raw: RawPaper, take: Any, take_all: Any) -> None:
