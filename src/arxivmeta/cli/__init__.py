@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import signal
@@ -76,6 +77,13 @@ def _jobs(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
     return value
+
+
+def _field(text: str) -> tuple[str, str]:
+    name, equals, key = text.partition("=")
+    if not equals or not name.strip() or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=KEY, such as abstract=summary: {text!r}")
+    return name.strip(), key.strip()
 
 
 #: File layouts: a JSON array or object, JSON Lines, or detected from the content.
@@ -141,6 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="cleaning options as TOML (see arxivmeta.CleanConfig), e.g. [wraps] min_width = 50",
     )
     clean.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        type=_field,
+        metavar="FIELD=KEY",
+        help="the input key KEY holds FIELD, e.g. abstract=summary (repeatable); used only "
+        "when the record's own layout gives FIELD nothing",
+    )
+    clean.add_argument(
         "--no-wrap-repair",
         action="store_true",
         help="leave glued words alone (text that was never hard-wrapped; much faster)",
@@ -201,7 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"unknown --format {args.format!r}; choose from {', '.join(FORMATS)}")
     try:
         args.clean_config = read_config(
-            args.config, no_wrap_repair=args.no_wrap_repair, vocabulary=args.vocabulary
+            args.config,
+            no_wrap_repair=args.no_wrap_repair,
+            vocabulary=args.vocabulary,
+            fields=args.field,
         )
     except ValueError as error:
         parser.error(str(error))
@@ -254,14 +274,19 @@ def _old_spellings(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 
 def read_config(
-    path: str | None, *, no_wrap_repair: bool = False, vocabulary: str | None = None
+    path: str | None,
+    *,
+    no_wrap_repair: bool = False,
+    vocabulary: str | None = None,
+    fields: Sequence[tuple[str, str]] = (),
 ) -> CleanConfig | None:
     """The :class:`~arxivmeta.CleanConfig` of ``--config FILE`` (TOML) and the flags; None for
     the defaults. Raises ValueError (a :class:`~arxivmeta.errors.ConfigError` for bad options)
-    with a message that names the file."""
+    with a message that names the file. A ``--field`` overrides the file's ``[fields]`` entry
+    for the same field."""
     from arxivmeta.config import CleanConfig  # noqa: PLC0415 (keeps --version fast)
 
-    if path is None and not no_wrap_repair and vocabulary is None:
+    if path is None and not no_wrap_repair and vocabulary is None and not fields:
         return None
     data: dict[str, Any] = {}
     if path is not None:
@@ -280,9 +305,21 @@ def read_config(
         wraps["extra_vocabulary"] = words + _read_words(vocabulary)
         data["wraps"] = wraps
     try:
-        return CleanConfig.from_mapping(data)
+        config = CleanConfig.from_mapping(data)
     except ValueError as error:
         raise ValueError(f"--config {path}: {error}" if path else str(error)) from None
+    if not fields:
+        return config
+    named = dict(config.fields)
+    for name, key in fields:
+        # The command line is read last, so it wins over the file (and a repeated --field
+        # over an earlier one).
+        named = {other: its_key for other, its_key in named.items() if other != name}
+        named[name] = key
+    try:
+        return dataclasses.replace(config, fields=tuple(named.items()))
+    except ValueError as error:
+        raise ValueError(f"--field: {error}") from None
 
 
 def _read_words(path: str) -> list[str]:
