@@ -8,7 +8,8 @@ record is reported on stderr as ``FILE:LINE: reason`` and, with ``--rejects``, w
 JSON Lines file with its complete raw text.
 
 Exit status: 0 when every record was cleaned, 1 when some were rejected or the file's
-structure is damaged (or, with ``--check``, records would change), 2 for usage errors and
+structure is damaged (or, with ``--check``, records would change; with ``--strict``, some
+had no abstract or author recognised), 2 for usage errors and
 files that cannot be read or written, 130 on Ctrl-C, SIGTERM or SIGHUP, 141 when the reader
 of standard output went away. Output files are written whole or not at all: a run that
 stops leaves them as they were. ``--in-place`` leaves the input unchanged when records were
@@ -103,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="clean records from a JSON or JSON Lines file",
         description="Clean records from a JSON or JSON Lines file (.gz, .bz2, .xz too).",
         epilog="Exit status: 0 all cleaned, 1 some rejected or damaged (or would change with "
-        "--check), 2 usage error or a file that cannot be read or written, 130 interrupted, "
-        "141 output pipe closed.",
+        "--check, or unrecognised with --strict), 2 usage error or a file that cannot be read "
+        "or written, 130 interrupted, 141 output pipe closed.",
     )
     clean.add_argument(
         "input", nargs="?", default="-", metavar="INPUT", help="file, or - for stdin"
@@ -179,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--summary", action="store_true", help="print changes per fixer on stderr")
     clean.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any record would change"
+    )
+    clean.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if any record had no abstract or author recognised (a layout to name "
+        "with --field)",
     )
     clean.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: all cores)"
