@@ -452,6 +452,28 @@ def test_plain_progress_line_shows_rate_and_eta() -> None:
     assert shown.endswith("\n")
 
 
+def test_records_with_no_abstract_or_author_recognised_are_reported(tmp_path: Path) -> None:
+    # A Graph API search asked only for titles: the records clean, but hold no text to clean.
+    search = (ROOT / "tests" / "data" / "semantic-scholar-search.jsonl").read_text("utf-8")
+    digest = (ROOT / "tests" / "data" / "daily-arxiv.jsonl").read_text("utf-8")
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(digest + search, encoding="utf-8")
+    result = arxivmeta("clean", source, "-o", tmp_path / "out.jsonl", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    warning = result.stderr.decode()
+    assert "warning: 2 of 5 records had no abstract or author arxivmeta recognised" in warning
+    assert "(line 4: paperId)" in warning
+    assert "--field FIELD=KEY" in warning
+    assert len(read_jsonl((tmp_path / "out.jsonl").read_bytes())) == 5
+    strict = arxivmeta("clean", source, "-o", tmp_path / "out.jsonl", "--strict")
+    assert strict.returncode == 1
+    assert b"warning: 2 of 5" in strict.stderr
+    # The digest alone is recognised (authors and categories as lists, `summary`, `comment`).
+    recognised = arxivmeta("clean", ROOT / "tests" / "data" / "daily-arxiv.jsonl", "--strict")
+    assert recognised.returncode == 0, recognised.stderr
+    assert recognised.stderr == b""
+
+
 # Other commands and usage errors ------------------------------------------------------
 
 

@@ -135,3 +135,71 @@ def test_the_command_line_reads_a_vocabulary_file(tmp_path: Path) -> None:
     missing = _clean_cli(tmp_path, "--vocabulary", str(tmp_path / "none.txt"))
     assert missing.returncode == 2
     assert "--vocabulary" in missing.stderr
+
+
+SNAPSHOT = [
+    json.loads(line)
+    for line in (ROOT / "tests" / "data" / "arxiv-snapshot.jsonl").read_text("utf-8").splitlines()
+]
+
+
+def test_fields_name_what_a_key_means_and_never_replace_the_layouts_own() -> None:
+    # 0704.0004 has one version, so no `updated`; its `update_date` only says so when named.
+    single, double = SNAPSHOT[2], SNAPSHOT[1]
+    assert clean_record(single).updated is None
+    config = CleanConfig(fields={"updated": "update_date"})
+    paper = clean_record(single, config=config)
+    assert str(paper.updated) == "2007-05-23"
+    assert "update_date" not in paper.extra
+    assert paper.extra["submitter"] == "David Callan"
+    assert clean_and_explain(single, config=config)[0] == paper
+    # 0704.0002's versions give `updated`: the named key stays in extra, untouched.
+    kept = clean_record(double, config=config)
+    assert kept == clean_record(double)
+    assert kept.extra["update_date"] == "2008-12-13"
+    # A key whose value the field cannot take stays in extra too.
+    assert clean_record(single, config=CleanConfig(fields={"title": "versions"})).title == (
+        clean_record(single).title
+    )
+
+
+def test_fields_are_checked_and_read_from_a_table() -> None:
+    assert CleanConfig.from_mapping({"fields": {"updated": "update_date"}}) == CleanConfig(
+        fields=(("updated", "update_date"),)
+    )
+    for bad, message in [
+        ({"fields": {"abstrct": "summary"}}, "unknown field 'abstrct'"),
+        ({"fields": {"abstract": ""}}, "must name an input key"),
+        ({"fields": {"abstract": 3}}, "must name an input key"),
+        ({"fields": {"abstract": "summary", "title": "summary"}}, "names key 'summary'"),
+        ({"fields": ["abstract"]}, "must be a table"),
+    ]:
+        with pytest.raises(ConfigError, match=message):
+            CleanConfig.from_mapping(bad)
+
+
+def test_the_command_line_field_option(tmp_path: Path) -> None:
+    source = tmp_path / "snapshot.jsonl"
+    source.write_text(json.dumps(SNAPSHOT[2]) + "\n")
+    command = [sys.executable, "-m", "arxivmeta", "clean", str(source), "-q"]
+
+    def run(*options: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *options], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    named = run("--field", "updated=update_date")
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout)["updated"] == "2007-05-23"
+    config = tmp_path / "clean.toml"
+    config.write_text('[fields]\nupdated = "submitter"\n')
+    # The command line wins over the file for the same field.
+    both = run("--config", str(config), "--field", "updated=update_date")
+    assert json.loads(both.stdout)["updated"] == "2007-05-23"
+    for bad, message in [
+        ("abstract", "expected FIELD=KEY"),
+        ("abstrct=summary", "unknown field 'abstrct'"),
+    ]:
+        result = run("--field", bad)
+        assert result.returncode == 2
+        assert message in result.stderr

@@ -231,6 +231,37 @@ def test_corpus_records() -> None:
         assert "\n" not in paper.title
 
 
+DIGEST = jsonl("daily-arxiv.jsonl")
+
+
+def test_daily_arxiv_digest_lists_and_atom_names() -> None:
+    # Authors and categories as JSON lists, the abstract as `summary` and the comments as
+    # `comment`, as the arXiv API's Atom feed names them.
+    papers = [clean_record(record) for record in DIGEST]
+    first, no_comment, maths = papers
+    assert [a.family for a in first.authors] == ["Harmse", "Iqbal", "Parkinson", "McLaughlin"]
+    assert first.abstract is not None
+    assert first.abstract.startswith("EMBL-EBI created OxO to enable users to map between datasets")
+    assert first.comments == (
+        "11 pages, 2 figures and 2 tables. Also submitted to FOIS Demonstration track and "
+        "awaiting feedback"
+    )
+    assert (first.primary_category, first.categories) == ("cs.DB", ("cs.DB",))
+    assert maths.categories == ("cs.DS", "cs.DM", "math.PR")
+    assert no_comment.comments is None
+    for paper, record in zip(papers, DIGEST, strict=True):
+        assert paper.source_format == "corpus"
+        assert paper.arxiv_id is not None
+        assert paper.arxiv_id.id == record["id"]
+        assert set(paper.extra) == {"abs", "pdf"}  # the links, which the id already gives
+    # A record's own `abstract` and `comments` win; the Atom-named ones are kept aside.
+    record = {**DIGEST[2], "abstract": "Rumor spreading.", "comments": "12 pages"}
+    paper = clean_record(record)
+    assert (paper.abstract, paper.comments) == ("Rumor spreading.", "12 pages")
+    assert paper.extra["summary"] == DIGEST[2]["summary"]
+    assert paper.extra["comment"] == "11 pages"
+
+
 @pytest.mark.parametrize(
     "record",
     [

@@ -9,20 +9,38 @@ point (:func:`~arxivmeta.clean_text`, :func:`~arxivmeta.clean_record`,
 >>> CleanConfig.from_mapping({"wrap": {}})
 Traceback (most recent call last):
 ...
-arxivmeta.errors.ConfigError: unknown option 'wrap'; known: repair_line_wraps, wraps
+arxivmeta.errors.ConfigError: unknown option 'wrap'; known: fields, repair_line_wraps, wraps
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from arxivmeta.errors import ConfigError
 
-__all__ = ["CleanConfig", "SearchParams", "WrapConfig"]
+__all__ = ["FIELD_NAMES", "CleanConfig", "SearchParams", "WrapConfig"]
+
+FIELD_NAMES = frozenset(
+    {
+        "abstract",
+        "arxiv_id",
+        "authors",
+        "categories",
+        "comments",
+        "doi",
+        "journal_ref",
+        "license",
+        "published",
+        "title",
+        "updated",
+        "venue",
+    }
+)
+"""The :class:`~arxivmeta.Paper` fields an input key can be named for (``CleanConfig.fields``)."""
 
 
 class SearchParams(NamedTuple):
@@ -86,10 +104,28 @@ class CleanConfig:
 
     >>> CleanConfig(repair_line_wraps=False).wraps == WrapConfig()
     True
+
+    ``fields`` says what an input key means, for layouts the readers do not know: a mapping
+    (or ``(field, key)`` pairs) from a field of :data:`FIELD_NAMES` to a top-level key. A
+    named key fills its field only when the record's own layout gave that field nothing.
+
+    >>> CleanConfig(fields={"abstract": "summary"}).fields
+    (('abstract', 'summary'),)
+    >>> CleanConfig(fields={"abstrct": "summary"})
+    Traceback (most recent call last):
+    ...
+    arxivmeta.errors.ConfigError: unknown field 'abstrct' in option 'fields'; known: abstract, \
+arxiv_id, authors, categories, comments, doi, journal_ref, license, published, title, updated, venue
     """
 
     wraps: WrapConfig = field(default_factory=WrapConfig)
     repair_line_wraps: bool = True
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # Kept as sorted pairs, not a dict: the config stays hashable and picklable for
+        # worker processes, and two spellings of one mapping compare equal.
+        object.__setattr__(self, "fields", _field_pairs(self.fields))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> CleanConfig:
@@ -103,12 +139,42 @@ class CleanConfig:
         wrap_options = {
             key: _typed(f"wraps.{key}", value, WrapConfig, key) for key, value in wraps.items()
         }
+        fields = data.get("fields", {})
+        if not isinstance(fields, Mapping):
+            raise ConfigError(f"option 'fields' must be a table, not {type(fields).__name__}")
         return cls(
             wraps=WrapConfig(**wrap_options),
             repair_line_wraps=_typed(
                 "repair_line_wraps", data.get("repair_line_wraps", True), cls, "repair_line_wraps"
             ),
+            fields=tuple(fields.items()),
         )
+
+
+def _field_pairs(given: Any) -> tuple[tuple[str, str], ...]:
+    """``(field, key)`` pairs from a mapping or pairs, checked: known fields, one meaning a key."""
+    items = given.items() if isinstance(given, Mapping) else given
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        raise ConfigError("option 'fields' must map field names to input keys")
+    pairs: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, tuple | list) or len(item) != 2:
+            raise ConfigError("option 'fields' must map field names to input keys")
+        name, key = item
+        if name not in FIELD_NAMES:
+            known = ", ".join(sorted(FIELD_NAMES))
+            raise ConfigError(f"unknown field {name!r} in option 'fields'; known: {known}")
+        if not isinstance(key, str) or not key.strip():
+            raise ConfigError(f"option 'fields.{name}' must name an input key")
+        if name in pairs and pairs[name] != key:
+            raise ConfigError(
+                f"option 'fields' names two keys for {name!r}: {pairs[name]!r}, {key!r}"
+            )
+        meant = [other for other, its_key in pairs.items() if its_key == key and other != name]
+        if meant:
+            raise ConfigError(f"option 'fields' names key {key!r} for {meant[0]!r} and {name!r}")
+        pairs[name] = key
+    return tuple(sorted(pairs.items()))
 
 
 def _check_keys(data: Mapping[str, Any], kind: type[Any], prefix: str) -> None:

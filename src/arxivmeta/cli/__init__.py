@@ -8,7 +8,8 @@ record is reported on stderr as ``FILE:LINE: reason`` and, with ``--rejects``, w
 JSON Lines file with its complete raw text.
 
 Exit status: 0 when every record was cleaned, 1 when some were rejected or the file's
-structure is damaged (or, with ``--check``, records would change), 2 for usage errors and
+structure is damaged (or, with ``--check``, records would change; with ``--strict``, some
+had no abstract or author recognised), 2 for usage errors and
 files that cannot be read or written, 130 on Ctrl-C, SIGTERM or SIGHUP, 141 when the reader
 of standard output went away. Output files are written whole or not at all: a run that
 stops leaves them as they were. ``--in-place`` leaves the input unchanged when records were
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import signal
@@ -78,6 +80,13 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _field(text: str) -> tuple[str, str]:
+    name, equals, key = text.partition("=")
+    if not equals or not name.strip() or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=KEY, such as abstract=summary: {text!r}")
+    return name.strip(), key.strip()
+
+
 #: File layouts: a JSON array or object, JSON Lines, or detected from the content.
 LAYOUTS = ("auto", "json", "jsonl")
 
@@ -95,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="clean records from a JSON or JSON Lines file",
         description="Clean records from a JSON or JSON Lines file (.gz, .bz2, .xz too).",
         epilog="Exit status: 0 all cleaned, 1 some rejected or damaged (or would change with "
-        "--check), 2 usage error or a file that cannot be read or written, 130 interrupted, "
-        "141 output pipe closed.",
+        "--check, or unrecognised with --strict), 2 usage error or a file that cannot be read "
+        "or written, 130 interrupted, 141 output pipe closed.",
     )
     clean.add_argument(
         "input", nargs="?", default="-", metavar="INPUT", help="file, or - for stdin"
@@ -141,6 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="cleaning options as TOML (see arxivmeta.CleanConfig), e.g. [wraps] min_width = 50",
     )
     clean.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        type=_field,
+        metavar="FIELD=KEY",
+        help="the input key KEY holds FIELD, e.g. abstract=summary (repeatable); used only "
+        "when the record's own layout gives FIELD nothing",
+    )
+    clean.add_argument(
         "--no-wrap-repair",
         action="store_true",
         help="leave glued words alone (text that was never hard-wrapped; much faster)",
@@ -162,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--summary", action="store_true", help="print changes per fixer on stderr")
     clean.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any record would change"
+    )
+    clean.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if any record had no abstract or author recognised (a layout to name "
+        "with --field)",
     )
     clean.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: all cores)"
@@ -201,7 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"unknown --format {args.format!r}; choose from {', '.join(FORMATS)}")
     try:
         args.clean_config = read_config(
-            args.config, no_wrap_repair=args.no_wrap_repair, vocabulary=args.vocabulary
+            args.config,
+            no_wrap_repair=args.no_wrap_repair,
+            vocabulary=args.vocabulary,
+            fields=args.field,
         )
     except ValueError as error:
         parser.error(str(error))
@@ -254,14 +281,19 @@ def _old_spellings(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 
 def read_config(
-    path: str | None, *, no_wrap_repair: bool = False, vocabulary: str | None = None
+    path: str | None,
+    *,
+    no_wrap_repair: bool = False,
+    vocabulary: str | None = None,
+    fields: Sequence[tuple[str, str]] = (),
 ) -> CleanConfig | None:
     """The :class:`~arxivmeta.CleanConfig` of ``--config FILE`` (TOML) and the flags; None for
     the defaults. Raises ValueError (a :class:`~arxivmeta.errors.ConfigError` for bad options)
-    with a message that names the file."""
+    with a message that names the file. A ``--field`` overrides the file's ``[fields]`` entry
+    for the same field."""
     from arxivmeta.config import CleanConfig  # noqa: PLC0415 (keeps --version fast)
 
-    if path is None and not no_wrap_repair and vocabulary is None:
+    if path is None and not no_wrap_repair and vocabulary is None and not fields:
         return None
     data: dict[str, Any] = {}
     if path is not None:
@@ -280,9 +312,21 @@ def read_config(
         wraps["extra_vocabulary"] = words + _read_words(vocabulary)
         data["wraps"] = wraps
     try:
-        return CleanConfig.from_mapping(data)
+        config = CleanConfig.from_mapping(data)
     except ValueError as error:
         raise ValueError(f"--config {path}: {error}" if path else str(error)) from None
+    if not fields:
+        return config
+    named = dict(config.fields)
+    for name, key in fields:
+        # The command line is read last, so it wins over the file (and a repeated --field
+        # over an earlier one).
+        named = {other: its_key for other, its_key in named.items() if other != name}
+        named[name] = key
+    try:
+        return dataclasses.replace(config, fields=tuple(named.items()))
+    except ValueError as error:
+        raise ValueError(f"--field: {error}") from None
 
 
 def _read_words(path: str) -> list[str]:

@@ -28,6 +28,9 @@ from arxivmeta.cli._progress import Progress
 MAX_MESSAGES = 20
 """Rejections printed on stderr one by one; the rest are only counted."""
 
+MAX_KEYS_SHOWN = 12
+"""Keys of an unrecognised record named in the warning; the rest are only counted."""
+
 
 STDOUT_LABEL = "standard output"
 
@@ -48,6 +51,9 @@ class CleanRun:
         self.args = args
         self.read = self.cleaned = self.changed = 0
         self.rejected_count = 0
+        self.unread_count = 0
+        self.unread_example: tuple[int, tuple[str, ...]] | None = None
+        """The line and unread keys of the first record with no abstract or author recognised."""
         self.fixers: Counter[str] = Counter()
         self.records_file: OutputFile | None = None
         self.stdout_failed = False
@@ -171,6 +177,7 @@ class CleanRun:
                             self.changed += outcome.changed
                             texts.append(outcome.text)
                             self._steps(outcome, explain)
+                            self._unread(outcome)
                         else:
                             self._reject(outcome, rejects)
                     if sink is not None:
@@ -219,6 +226,28 @@ class CleanRun:
         ]
         explain.write(("\n".join(lines) + "\n").encode("utf-8"))
 
+    def _unread(self, outcome: Cleaned) -> None:
+        if not outcome.unread:
+            return
+        self.unread_count += 1
+        if self.unread_example is None:
+            self.unread_example = (outcome.line, outcome.unread)
+
+    def _warn_unread(self) -> None:
+        if self.unread_example is None:
+            return
+        line, keys = self.unread_example
+        shown = ", ".join(keys[:MAX_KEYS_SHOWN])
+        if len(keys) > MAX_KEYS_SHOWN:
+            shown += f" and {len(keys) - MAX_KEYS_SHOWN:,} more"
+        print(
+            f"{self.source.name}: warning: {self.unread_count:,} of {self.read:,} records had "
+            f"no abstract or author arxivmeta recognised, so their fields went to extra "
+            f"(line {line}: {shown}); say which key holds what with --field FIELD=KEY, "
+            "such as --field abstract=KEY",
+            file=sys.stderr,
+        )
+
     def _reject(self, failed: Failed, rejects: Output | None) -> None:
         rejected = failed.rejected
         if rejected.source is None:
@@ -245,6 +274,7 @@ class CleanRun:
                 f"{name}: {self.rejected_count:,} of {self.read:,} records rejected{more}{kept}",
                 file=sys.stderr,
             )
+        self._warn_unread()
         if args.summary:
             self._summary()
         if args.check and self.changed:
@@ -252,7 +282,12 @@ class CleanRun:
                 f"{name}: {self.changed:,} of {self.read:,} records would change",
                 file=sys.stderr,
             )
-        troubled = self.rejected_count or self.source.damage or (args.check and self.changed)
+        troubled = (
+            self.rejected_count
+            or self.source.damage
+            or (args.check and self.changed)
+            or (args.strict and self.unread_count)
+        )
         return EXIT_REJECTED if troubled else EXIT_OK
 
     def _summary(self) -> None:

@@ -51,13 +51,15 @@ _DEFAULT = Settings()
 
 
 class Cleaned(NamedTuple):
-    """A cleaned record: its position, JSON text, the steps that changed it, and whether it did."""
+    """A cleaned record: its position, JSON text, the steps that changed it, whether it did,
+    and, when no abstract or author was recognised, the keys that went to ``extra``."""
 
     position: int
     line: int
     text: str
     steps: tuple[Step, ...]
     changed: bool
+    unread: tuple[str, ...] = ()
 
 
 class Failed(NamedTuple):
@@ -115,7 +117,9 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
             outcomes.append(Failed(item.line, complete_raw(rejected, item.raw)))
             continue
         changed = bool(steps) or (settings.check and _differs(paper, item.raw))
-        outcomes.append(Cleaned(item.position, item.line, text, tuple(steps), changed))
+        outcomes.append(
+            Cleaned(item.position, item.line, text, tuple(steps), changed, unread_keys(paper))
+        )
     return outcomes
 
 
@@ -130,6 +134,23 @@ def _record(item: Item) -> bytes | str | dict[str, str]:
         except UnicodeDecodeError:
             return item.raw
     return {"xml": item.raw}
+
+
+def unread_keys(paper: Paper) -> tuple[str, ...]:
+    """The keys of ``paper.extra`` when neither an abstract nor an author was recognised.
+
+    Such a record is in a layout the readers do not know, or one whose text fields are
+    spelled otherwise: it is cleaned (nothing is lost, all of it is in ``extra``), but a run
+    that reports success for it would hide that the text was never read.
+
+    >>> unread_keys(Paper(title="OxO2", extra={"summary": "EMBL-EBI created OxO"}))
+    ('summary',)
+    >>> unread_keys(Paper(title="OxO2", abstract="EMBL-EBI created OxO", extra={"pdf": "x"}))
+    ()
+    """
+    if paper.abstract is not None or paper.authors:
+        return ()
+    return tuple(sorted(str(key) for key in paper.extra))
 
 
 def _differs(paper: Paper, raw: bytes | str) -> bool:

@@ -95,7 +95,7 @@ def clean_record(
     ...               "counts unlabeled acyclic\\n  single-source automata"}).title
     'A determinant of Stirling cycle numbers counts unlabeled acyclic single-source automata'
     """
-    return _clean(record, format, None, fixers_for(config))
+    return _clean(record, format, None, fixers_for(config), _named(config))
 
 
 def clean_and_explain(
@@ -112,11 +112,19 @@ def clean_and_explain(
 ('parse_identifier', 'doi', 'arxiv-2408.16978', '10.48550/arXiv.2408.16978')]
     """
     steps: list[Step] = []
-    return _clean(record, format, steps, fixers_for(config)), steps
+    return _clean(record, format, steps, fixers_for(config), _named(config)), steps
+
+
+def _named(config: CleanConfig | None) -> tuple[tuple[str, str], ...]:
+    return () if config is None else config.fields
 
 
 def _clean(
-    record: Any, format: str | None, steps: list[Step] | None, fixers: Mapping[str, Fixer]
+    record: Any,
+    format: str | None,
+    steps: list[Step] | None,
+    fixers: Mapping[str, Fixer],
+    named: Sequence[tuple[str, str]] = (),
 ) -> Paper:
     record = _without_lone_surrogates(record, steps)
     name = detect_format(record) if format is None else format
@@ -129,6 +137,7 @@ def _clean(
     if reader.read is None:  # our own Paper layout (a mapping, checked above): validated whole
         return _validated_paper(cast("Mapping[str, Any]", record), steps, fixers)
     raw = reader.read(record)
+    _read_named_keys(raw, named)
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
 
@@ -180,6 +189,44 @@ def _clean(
             f"the {name} record has no usable identifier, title, abstract or authors"
         )
     return Paper(**fields)
+
+
+def _read_named_keys(raw: RawPaper, named: Sequence[tuple[str, str]]) -> None:
+    """Fill each field the reader left empty from the key ``CleanConfig.fields`` names for it.
+
+    Only a key the reader did not use (one still in ``extra``) is taken, and only for a field
+    it found nothing for: the record's own layout always wins, and a value of a type the
+    field cannot take stays in ``extra``.
+    """
+    for field, key in named:
+        if key not in raw.extra:
+            continue
+        value = raw.extra[key]
+        source = Source(key, value)
+        if field == "authors":
+            if raw.authors_text or raw.authors_parts or raw.authors_names:
+                continue
+            if isinstance(value, str):
+                raw.authors_text = source
+            elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                raw.authors_names = Source(key, tuple(value))
+            else:
+                continue
+        elif field in ("arxiv_id", "doi"):
+            found = raw.identifiers if field == "arxiv_id" else raw.dois
+            if found or not isinstance(value, str):
+                continue
+            found.append(source)
+        elif field in ("published", "updated", "categories"):
+            # Their cleaners keep a value they cannot read in ``extra``, under this key.
+            if getattr(raw, field) is not None:
+                continue
+            setattr(raw, field, source)
+        else:
+            if getattr(raw, field) is not None or not isinstance(value, str):
+                continue
+            setattr(raw, field, source)
+        del raw.extra[key]
 
 
 def _without_lone_surrogates(record: Any, steps: list[Step] | None) -> Any:

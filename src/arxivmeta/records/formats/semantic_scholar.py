@@ -7,6 +7,9 @@ Fields: ``paperId``, ``externalIds`` (``ArXiv``, ``DOI``, ``DBLP``...), ``title`
 
 Semantic Scholar files arXiv preprints under the venue "arXiv.org" and the journal
 "ArXiv"; a preprint server is not a venue, so those give ``venue=None``.
+
+``year`` alone stays in ``extra``: ``Paper.published`` is a calendar date, and a month and
+day the source does not state are never invented.
 """
 
 from __future__ import annotations
