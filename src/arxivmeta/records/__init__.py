@@ -447,14 +447,16 @@ def _authors(
         record_step(steps, "parse_author_list", "authors", text, _dump(listed.authors))
         return list(listed.authors), text, listed.et_al
     if raw.authors_names is not None:
-        names: Iterable[Any] = raw.authors_names.value
-        found = []
-        for entry in names:
-            if isinstance(entry, tuple):
-                found.append(parser.parse_author_name(entry[0], affiliations=entry[1]))
-            else:
-                found.append(parser.parse_author_name(entry))
-        found = [author for author in found if author.name]
+        names: Sequence[Any] = tuple(raw.authors_names.value)
+        if steps is None:
+            listed_names = parser.parse_author_names(names)
+        else:
+            listed_names, detail = parser.explain_author_names(names)
+            steps.extend(detail)
+        found = listed_names.authors
+        if listed_names.dropped:
+            # Entries that name nobody (a team heading's colon, a URL) are kept, not lost.
+            extra.setdefault(f"{raw.authors_names.key} (dropped)", listed_names.dropped)
         before = [e if isinstance(e, str) else [e[0], *e[1]] for e in names]
         record_step(steps, "parse_author_name", "authors", before, _dump(found))
         return found, None, False
