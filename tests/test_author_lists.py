@@ -102,3 +102,13 @@ def test_names_are_total_and_reach_a_fixed_point(entries: list[str]) -> None:
     once = parse_author_names(entries)
     again = parse_author_names([a.name for a in once.authors])
     assert [a.name for a in again.authors] == [a.name for a in once.authors]
+
+
+def test_a_two_letter_family_name_is_not_an_abbreviation() -> None:
+    # arXiv:2509.20354 (EmbeddingGemma) lists "AJ Co" among its authors: a person.
+    found = parse_author_names(["Aashi Jain", "AJ Co", "Andreas Doumanoglou"])
+    assert [(a.name, a.family, a.is_collaboration) for a in found.authors][1] == (
+        "AJ Co",
+        "Co",
+        False,
+    )

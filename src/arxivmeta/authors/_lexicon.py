@@ -121,7 +121,12 @@ LEGAL_FORMS = frozenset(
 def is_legal_form(token: str) -> bool:
     """True for a company's legal form: "GmbH", "Inc.", "Ltd", "S.A.".
 
-    >>> is_legal_form("GmbH"), is_legal_form("Ltd."), is_legal_form("Lin")
-    (True, True, False)
+    Two letters without a dot count only in capitals ("AG", not the family name "Sa").
+
+    >>> is_legal_form("GmbH"), is_legal_form("Ltd."), is_legal_form("Lin"), is_legal_form("Sa")
+    (True, True, False, False)
     """
-    return token.strip(",;:()").lower() in LEGAL_FORMS
+    core = token.strip(",;:()")
+    if core.lower() not in LEGAL_FORMS:
+        return False
+    return len(core) > 2 or core.isupper()

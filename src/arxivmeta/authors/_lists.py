@@ -90,12 +90,24 @@ def _is_legal_form_entry(text: str) -> bool:
 def is_organisation(text: str) -> bool:
     """True for an institution or collaboration rather than a person.
 
+    An abbreviation counts only as written: "Co." names a company, "AJ Co" is a person.
+
     >>> is_organisation("LG AI Research"), is_organisation("Ewine van Dishoeck")
     (True, False)
+    >>> is_organisation("AJ Co")
+    False
     """
     if names.is_collaboration(text):
         return True
-    return any(is_institution_word(t) for t in text.split()) and aff.name_score(text) <= 0
+    return any(_names_institution(t) for t in text.split()) and aff.name_score(text) <= 0
+
+
+def _names_institution(token: str) -> bool:
+    # The institution table also matches an abbreviation without its dot ("Co" for "Co."),
+    # which is right inside an affiliation but too weak to call a whole entry an institution.
+    if len(token.strip(_TRAILING + ".")) <= 2:
+        return is_legal_form(token)
+    return is_institution_word(token)
 
 
 def split_affiliation(text: str) -> tuple[str, str | None]:
