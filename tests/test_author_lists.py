@@ -112,3 +112,17 @@ def test_a_two_letter_family_name_is_not_an_abbreviation() -> None:
         "Co",
         False,
     )
+
+
+def test_arxiv_parts_keep_a_collaboration_whole_and_drop_its_colon() -> None:
+    # arXiv:1606.07538 (OAI-PMH arXiv format): authors_parsed starts
+    # ["Collaboration", "Super-Kamiokande", ""], [":", "", ""], ["Abe", "K.", ""].
+    line = (DATA / "corpus-1606.07538.jsonl").read_text("utf-8")
+    paper, steps = clean_and_explain(json.loads(line))
+    assert [(a.name, a.is_collaboration) for a in paper.authors[:2]] == [
+        ("Super-Kamiokande Collaboration", True),
+        ("K. Abe", False),
+    ]
+    assert [d[0] for d in paper.extra["authors_parsed (dropped)"]] == [":"]
+    assert [s.field for s in steps if s.fixer == "drop_non_name"] == ["authors[1]"]
+    assert to_csl_json(paper)["author"][0] == {"literal": "Super-Kamiokande Collaboration"}

@@ -36,6 +36,7 @@ __all__ = [
     "author_from_parts",
     "explain_author_names",
     "explain_authors",
+    "is_not_a_name",
     "parse_author_list",
     "parse_author_name",
     "parse_author_names",
@@ -426,6 +427,7 @@ def parse_author_name(name: str, affiliations: Sequence[str] = ()) -> Author:
 
 
 _NameEntry = str | tuple[str, Sequence[str]]
+is_not_a_name = lists.is_not_a_name  # public: records drop arXiv's [":", "", ""] parts with it
 
 
 def _parse_names(entries: Sequence[_NameEntry], steps: list[Step] | None) -> NameList:
@@ -479,6 +481,8 @@ def author_from_parts(
 
     >>> author_from_parts(r'G\"ahler', "Franz", "", [r'Universit\"at Stuttgart']).name
     'Franz Gähler'
+    >>> author_from_parts("Collaboration", "Super-Kamiokande", "").is_collaboration
+    True
     """
     fam = _clean_text(family or "", None, "family")
     giv = _clean_text(given or "", None, "given")
@@ -488,6 +492,9 @@ def author_from_parts(
     raw = ", ".join(p for p in (family, given, suffix) if p)
     if not giv and names.is_collaboration(fam):
         return _make_author(fam, clean_affiliations, raw, collaboration=True)
+    if giv and names.is_collaboration_word(fam):
+        # ["Collaboration", "Super-Kamiokande", ""]: arXiv cut the name at its last word.
+        return _make_author(f"{giv} {fam}", clean_affiliations, raw, collaboration=True)
     giv = names.space_initials(giv)
     name = names.display_name(giv or None, fam or None, suf or None)
     return Author(

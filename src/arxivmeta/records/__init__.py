@@ -434,8 +434,20 @@ def _authors(
         )
     elif raw.authors_parts is not None:
         parts: Iterable[AuthorParts] = raw.authors_parts.value
-        found = [parser.author_from_parts(*part) for part in parts]
+        parts = tuple(parts)
         before: Any = [[p.family, p.given, p.suffix, *p.affiliations] for p in parts]
+        found = []
+        dropped: list[Any] = []
+        for i, part in enumerate(parts):
+            author = parser.author_from_parts(*part)
+            if parser.is_not_a_name(author.raw or ""):
+                # [":", "", ""] after a collaboration's name: no author, kept aside.
+                record_step(steps, "drop_non_name", f"authors[{i}]", before[i], None)
+                dropped.append(before[i])
+            else:
+                found.append(author)
+        if dropped:
+            extra.setdefault(f"{raw.authors_parts.key} (dropped)", dropped)
         record_step(steps, "author_from_parts", "authors", before, _dump(found))
         return found, text, False
     if text is not None:
