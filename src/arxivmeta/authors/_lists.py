@@ -36,6 +36,9 @@ _TRAILING = _MARKS + ",;: \t"
 _LEADING = _MARKS + ",;:/ \t"
 _URL_RE = regex.compile(r"^(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _LETTER_RE = regex.compile(r"\p{L}")
+#: The longest entry another is joined to: the longest institution names are about 150
+#: characters ("Max-Planck-Institut für ..."), and a bound keeps a chain of joins linear.
+MAX_JOINED = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ def _completes(first: str, second: str) -> bool:
     """True when ``second`` finishes the organisation or name ``first`` leaves open."""
     if not _ends_in_connector(first) or not second[:1].isupper():
         return False
+    if len(first) > MAX_JOINED:
+        return False  # bounds a chain of joins, so the pass stays linear
     if any(is_institution_word(t) for t in (first + " " + second).split()):
         return True
     return len(second.split()) == 1  # "Maria de", "Souza": a lone word finishes the name
@@ -165,7 +170,8 @@ def tidy_entries(
         affs = tuple(affiliations)
         if pending:
             index, before, raw, before_affs, org = pending[-1]
-            if _completes(before, name) or (_is_legal_form_entry(name) and not label):
+            legal_form = _is_legal_form_entry(name) and not label and len(before) <= MAX_JOINED
+            if _completes(before, name) or legal_form:
                 joined = f"{before} {name}"
                 record_step(steps, "join_split_name", f"{path}[{index}]", [before, name], joined)
                 pending[-1] = (index, joined, f"{raw}, {raw_name}", before_affs + affs, org)
