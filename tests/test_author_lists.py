@@ -43,7 +43,7 @@ def test_a_team_heading_is_an_organisation_and_its_colon_is_kept_aside() -> None
 def test_a_dropped_entry_is_explained() -> None:
     paper, steps = clean_and_explain(_record("2504.03624"))
     drops = [s for s in steps if s.fixer == "drop_non_name"]
-    assert [(s.field, s.before, s.after) for s in drops] == [("names[1]", ":", None)]
+    assert [(s.field, s.before, s.after) for s in drops] == [("authors_list[1]", ":", None)]
     assert paper.authors[0].name == "NVIDIA"
 
 
@@ -124,7 +124,7 @@ def test_arxiv_parts_keep_a_collaboration_whole_and_drop_its_colon() -> None:
         ("K. Abe", False),
     ]
     assert [d[0] for d in paper.extra["authors_parsed (dropped)"]] == [":"]
-    assert [s.field for s in steps if s.fixer == "drop_non_name"] == ["authors[1]"]
+    assert [s.field for s in steps if s.fixer == "drop_non_name"] == ["authors_parsed[1]"]
     assert to_csl_json(paper)["author"][0] == {"literal": "Super-Kamiokande Collaboration"}
 
 

@@ -430,15 +430,17 @@ _NameEntry = str | tuple[str, Sequence[str]]
 is_not_a_name = lists.is_not_a_name  # public: records drop arXiv's [":", "", ""] parts with it
 
 
-def _parse_names(entries: Sequence[_NameEntry], steps: list[Step] | None) -> NameList:
+def _parse_names(
+    entries: Sequence[_NameEntry], steps: list[Step] | None, path: str = "names"
+) -> NameList:
     pairs: list[tuple[str, Sequence[str]]] = []
     for i, entry in enumerate(entries):
         name, affiliations = (entry, ()) if isinstance(entry, str) else entry
         if not isinstance(name, str):
             continue
-        clean = _clean_text(name, steps, f"names[{i}]")
+        clean = _clean_text(name, steps, f"{path}[{i}]")
         pairs.append((clean, [a for a in affiliations if isinstance(a, str)]))
-    found, dropped = lists.tidy_entries(pairs, steps)
+    found, dropped = lists.tidy_entries(pairs, steps, path)
     authors = []
     for kept in found:
         affs = [a for a in (_clean_text(a, None, "affiliation") for a in kept.affiliations) if a]
@@ -462,8 +464,12 @@ def parse_author_names(entries: Sequence[_NameEntry]) -> NameList:
     return _parse_names(entries, None)
 
 
-def explain_author_names(entries: Sequence[_NameEntry]) -> tuple[NameList, list[Step]]:
+def explain_author_names(
+    entries: Sequence[_NameEntry], *, path: str = "names"
+) -> tuple[NameList, list[Step]]:
     """Parse like :func:`parse_author_names` and list the changes, drops included.
+
+    A step's field is ``{path}[i]``, ``i`` being the entry's place in ``entries``.
 
     >>> found, steps = explain_author_names(["Blekinge Institute of", "Technology"])
     >>> [(s.fixer, s.field, s.before, s.after) for s in steps]
@@ -471,7 +477,7 @@ def explain_author_names(entries: Sequence[_NameEntry]) -> tuple[NameList, list[
 'Blekinge Institute of Technology')]
     """
     steps: list[Step] = []
-    return _parse_names(entries, steps), steps
+    return _parse_names(entries, steps, path), steps
 
 
 def author_from_parts(

@@ -442,7 +442,8 @@ def _authors(
             author = parser.author_from_parts(*part)
             if parser.is_not_a_name(author.raw or ""):
                 # [":", "", ""] after a collaboration's name: no author, kept aside.
-                record_step(steps, "drop_non_name", f"authors[{i}]", before[i], None)
+                field = f"{raw.authors_parts.key}[{i}]"
+                record_step(steps, "drop_non_name", field, before[i], None)
                 dropped.append(before[i])
             else:
                 found.append(author)
@@ -463,7 +464,8 @@ def _authors(
         if steps is None:
             listed_names = parser.parse_author_names(names)
         else:
-            listed_names, detail = parser.explain_author_names(names)
+            key = raw.authors_names.key
+            listed_names, detail = parser.explain_author_names(names, path=key)
             steps.extend(detail)
         found = listed_names.authors
         if listed_names.dropped:
