@@ -417,6 +417,11 @@ def parse_author_name(name: str, affiliations: Sequence[str] = ()) -> Author:
     'Taïani'
     >>> parse_author_name("Knuth, Donald E.").name
     'Donald E. Knuth'
+
+    Marks and separators left on the name go; an institution is an organisation:
+
+    >>> parse_author_name("Lin,").name, parse_author_name("LG AI Research").is_collaboration
+    ('Lin', True)
     """
     if not isinstance(name, str):
         return Author(name="", raw=None)
