@@ -28,6 +28,8 @@ PARSE_STEPS = frozenset(
     {
         "author_from_parts",
         "drop_blank",
+        "drop_non_name",
+        "join_split_name",
         "parse_author_list",
         "parse_author_name",
         "parse_date",
@@ -38,6 +40,7 @@ PARSE_STEPS = frozenset(
         "share_group_affiliation",
         "split_categories",
         "split_translation",
+        "strip_name_marker",
         "unglue_affiliation",
     }
 )

@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from arxivmeta.authors import _affiliations as aff, _names as names, _segments as seg
+from arxivmeta.authors import (
+    _affiliations as aff,
+    _lists as lists,
+    _names as names,
+    _segments as seg,
+)
 from arxivmeta.explain import Step, record_step
 from arxivmeta.fixes import NAME_PLAN
 from arxivmeta.models import Author
@@ -27,10 +32,14 @@ from arxivmeta.text import run_plan
 
 __all__ = [
     "AuthorList",
+    "NameList",
     "author_from_parts",
+    "explain_author_names",
     "explain_authors",
+    "is_not_a_name",
     "parse_author_list",
     "parse_author_name",
+    "parse_author_names",
     "parse_authors",
 ]
 
@@ -51,6 +60,15 @@ class AuthorList(BaseModel):
     authors: list[Author] = Field(default_factory=list)
     et_al: bool = False
     raw: str = ""
+
+
+class NameList(BaseModel):
+    """The authors of a list of names, and the entries dropped because they name nobody."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    authors: list[Author] = Field(default_factory=list)
+    dropped: list[str] = Field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -399,12 +417,72 @@ def parse_author_name(name: str, affiliations: Sequence[str] = ()) -> Author:
     'Taïani'
     >>> parse_author_name("Knuth, Donald E.").name
     'Donald E. Knuth'
+
+    Marks and separators left on the name go; an institution is an organisation:
+
+    >>> parse_author_name("Lin,").name, parse_author_name("LG AI Research").is_collaboration
+    ('Lin', True)
     """
     if not isinstance(name, str):
         return Author(name="", raw=None)
-    clean = _clean_text(name, None, "name")
+    clean = lists.strip_marks(_clean_text(name, None, "name"))
     clean_affiliations = [_clean_text(a, None, "affiliation") for a in affiliations]
-    return _make_author(clean, [a for a in clean_affiliations if a], name)
+    organisation = lists.is_organisation(clean) or None
+    return _make_author(clean, [a for a in clean_affiliations if a], name, organisation)
+
+
+_NameEntry = str | tuple[str, Sequence[str]]
+is_not_a_name = lists.is_not_a_name  # public: records drop arXiv's [":", "", ""] parts with it
+
+
+def _parse_names(
+    entries: Sequence[_NameEntry], steps: list[Step] | None, path: str = "names"
+) -> NameList:
+    pairs: list[tuple[str, Sequence[str]]] = []
+    for i, entry in enumerate(entries):
+        name, affiliations = (entry, ()) if isinstance(entry, str) else entry
+        if not isinstance(name, str):
+            continue
+        clean = _clean_text(name, steps, f"{path}[{i}]")
+        pairs.append((clean, [a for a in affiliations if isinstance(a, str)]))
+    found, dropped = lists.tidy_entries(pairs, steps, path)
+    authors = []
+    for kept in found:
+        affs = [a for a in (_clean_text(a, None, "affiliation") for a in kept.affiliations) if a]
+        author = _make_author(kept.name, affs, kept.raw, kept.organisation or None)
+        if author.name:
+            authors.append(author)
+    return NameList(authors=authors, dropped=dropped)
+
+
+def parse_author_names(entries: Sequence[_NameEntry]) -> NameList:
+    """Authors from a list of names, one per entry (or ``(name, affiliations)`` pairs).
+
+    Semantic Scholar's and arXiv's lists: an organisation cut in two is joined again,
+    marks and separators left on a name are stripped, a team heading is an organisation,
+    and entries that name nobody (punctuation, URLs) are dropped into ``dropped``.
+
+    >>> found = parse_author_names(["LG AI Research", ":", "Kyunghoon Bae", "Eunbi Choi"])
+    >>> [(a.name, a.is_collaboration) for a in found.authors], found.dropped
+    ([('LG AI Research', True), ('Kyunghoon Bae', False), ('Eunbi Choi', False)], [':'])
+    """
+    return _parse_names(entries, None)
+
+
+def explain_author_names(
+    entries: Sequence[_NameEntry], *, path: str = "names"
+) -> tuple[NameList, list[Step]]:
+    """Parse like :func:`parse_author_names` and list the changes, drops included.
+
+    A step's field is ``{path}[i]``, ``i`` being the entry's place in ``entries``.
+
+    >>> found, steps = explain_author_names(["Blekinge Institute of", "Technology"])
+    >>> [(s.fixer, s.field, s.before, s.after) for s in steps]
+    [('join_split_name', 'names[0]', ['Blekinge Institute of', 'Technology'], \
+'Blekinge Institute of Technology')]
+    """
+    steps: list[Step] = []
+    return _parse_names(entries, steps, path), steps
 
 
 def author_from_parts(
@@ -414,6 +492,8 @@ def author_from_parts(
 
     >>> author_from_parts(r'G\"ahler', "Franz", "", [r'Universit\"at Stuttgart']).name
     'Franz Gähler'
+    >>> author_from_parts("Collaboration", "Super-Kamiokande", "").is_collaboration
+    True
     """
     fam = _clean_text(family or "", None, "family")
     giv = _clean_text(given or "", None, "given")
@@ -423,6 +503,9 @@ def author_from_parts(
     raw = ", ".join(p for p in (family, given, suffix) if p)
     if not giv and names.is_collaboration(fam):
         return _make_author(fam, clean_affiliations, raw, collaboration=True)
+    if giv and names.is_collaboration_word(fam):
+        # ["Collaboration", "Super-Kamiokande", ""]: arXiv cut the name at its last word.
+        return _make_author(f"{giv} {fam}", clean_affiliations, raw, collaboration=True)
     giv = names.space_initials(giv)
     name = names.display_name(giv or None, fam or None, suf or None)
     return Author(

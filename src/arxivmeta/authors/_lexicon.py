@@ -105,3 +105,28 @@ def is_short_name(token: str) -> bool:
     if core.isupper():
         return False
     return core.lower() in _short_names()
+
+
+#: Company legal forms, which end an organisation's name ("fortiss GmbH", "Google LLC"). Alone
+#: in a list of names, one completes the entry before it.
+LEGAL_FORMS = frozenset(
+    {
+        "gmbh", "ag", "kg", "e.v.", "inc", "inc.", "ltd", "ltd.", "llc", "l.l.c.", "llp", "corp",
+        "corp.", "co.", "plc", "s.a.", "sa", "s.p.a.", "spa", "s.l.", "sas", "s.a.s.", "b.v.",
+        "bv", "n.v.", "nv", "pty", "pty.", "oy", "a/s", "aps", "k.k.", "se",
+    }
+)  # fmt: skip
+
+
+def is_legal_form(token: str) -> bool:
+    """True for a company's legal form: "GmbH", "Inc.", "Ltd", "S.A.".
+
+    Two letters without a dot count only in capitals ("AG", not the family name "Sa").
+
+    >>> is_legal_form("GmbH"), is_legal_form("Ltd."), is_legal_form("Lin"), is_legal_form("Sa")
+    (True, True, False, False)
+    """
+    core = token.strip(",;:()")
+    if core.lower() not in LEGAL_FORMS:
+        return False
+    return len(core) > 2 or core.isupper()

@@ -79,6 +79,19 @@ def is_collaboration(name: str) -> bool:
     return len(words) >= 3 or any(sum(c.isupper() for c in w) >= 2 for w in words)
 
 
+def is_collaboration_word(word: str) -> bool:
+    """True for the word that makes a name a collaboration's: "Collaboration", "Consortium".
+
+    arXiv's ``authors_parsed`` files "Super-Kamiokande Collaboration" with this word as the
+    family name, which no person's is.
+
+    >>> is_collaboration_word("Collaboration"), is_collaboration_word("Group")
+    (True, False)
+    """
+    m = COLLABORATION_RE.fullmatch(word.strip())
+    return m is not None and m.group("strong") is not None
+
+
 def collaboration_name(name: str) -> str:
     """Drop "for the" / "on behalf of" before a collaboration's name."""
     return _LEADING_FOR_RE.sub("", name.strip())

@@ -481,8 +481,21 @@ def _authors(
         )
     elif raw.authors_parts is not None:
         parts: Iterable[AuthorParts] = raw.authors_parts.value
-        found = [parser.author_from_parts(*part) for part in parts]
+        parts = tuple(parts)
         before: Any = [[p.family, p.given, p.suffix, *p.affiliations] for p in parts]
+        found = []
+        dropped: list[Any] = []
+        for i, part in enumerate(parts):
+            author = parser.author_from_parts(*part)
+            if parser.is_not_a_name(author.raw or ""):
+                # [":", "", ""] after a collaboration's name: no author, kept aside.
+                field = f"{raw.authors_parts.key}[{i}]"
+                record_step(steps, "drop_non_name", field, before[i], None)
+                dropped.append(before[i])
+            else:
+                found.append(author)
+        if dropped:
+            extra.setdefault(f"{raw.authors_parts.key} (dropped)", dropped)
         record_step(steps, "author_from_parts", "authors", before, _dump(found))
         return found, text, False
     if text is not None:
@@ -494,14 +507,17 @@ def _authors(
         record_step(steps, "parse_author_list", "authors", text, _dump(listed.authors))
         return list(listed.authors), text, listed.et_al
     if raw.authors_names is not None:
-        names: Iterable[Any] = raw.authors_names.value
-        found = []
-        for entry in names:
-            if isinstance(entry, tuple):
-                found.append(parser.parse_author_name(entry[0], affiliations=entry[1]))
-            else:
-                found.append(parser.parse_author_name(entry))
-        found = [author for author in found if author.name]
+        names: Sequence[Any] = tuple(raw.authors_names.value)
+        if steps is None:
+            listed_names = parser.parse_author_names(names)
+        else:
+            key = raw.authors_names.key
+            listed_names, detail = parser.explain_author_names(names, path=key)
+            steps.extend(detail)
+        found = listed_names.authors
+        if listed_names.dropped:
+            # Entries that name nobody (a team heading's colon, a URL) are kept, not lost.
+            extra.setdefault(f"{raw.authors_names.key} (dropped)", listed_names.dropped)
         before = [e if isinstance(e, str) else [e[0], *e[1]] for e in names]
         record_step(steps, "parse_author_name", "authors", before, _dump(found))
         return found, None, False
