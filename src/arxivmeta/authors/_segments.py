@@ -222,23 +222,18 @@ def split_pieces(text: str, segs: Segments | None = None, stop: int | None = Non
                 open_piece = True
             continue
         pos = 0
-        for m in _SEPARATOR_RE.finditer(value):
-            chunk = value[pos : m.start()].strip()
+        # Each separator ends a chunk; the text after the last one is the final chunk.
+        for m in [*_SEPARATOR_RE.finditer(value), None]:
+            chunk = value[pos : len(value) if m is None else m.start()].strip()
             if chunk and open_piece and pos == 0:
                 _continue_piece(pieces[-1], chunk)
             elif chunk:
                 pieces.append(Piece(chunk, pending_sep))
                 pending_sep = ""
             open_piece = False
-            pending_sep += m.group()
-            pos = m.end()
-        chunk = value[pos:].strip()
-        if chunk and open_piece and pos == 0:
-            _continue_piece(pieces[-1], chunk)
-        elif chunk:
-            pieces.append(Piece(chunk, pending_sep))
-            pending_sep = ""
-        open_piece = False
+            if m is not None:
+                pending_sep += m.group()
+                pos = m.end()
     return pieces
 
 
