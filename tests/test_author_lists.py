@@ -87,7 +87,7 @@ def test_trailing_commas_and_marks_leave_the_name() -> None:
 def test_punctuation_and_urls_are_dropped_not_lost() -> None:
     found = parse_author_names([":", "https://github.com/example/project", "Kyunghoon Bae"])
     assert [a.name for a in found.authors] == ["Kyunghoon Bae"]
-    assert found.dropped == [":", "https://github.com/example/project"]
+    assert found.dropped == (":", "https://github.com/example/project")
 
 
 def test_people_are_left_alone() -> None:

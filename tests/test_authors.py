@@ -261,3 +261,13 @@ def test_linear_time_on_large_inputs() -> None:
     print(f"\nparse_authors: 5,000 names {names_seconds:.2f} s, hostile {hostile_seconds:.2f} s")
     assert names_seconds < 10
     assert hostile_seconds < 5
+
+
+def test_an_author_list_is_a_sequence_of_its_authors() -> None:
+    # The seed aggregator page's first author line (examples/aggregator-sample.json).
+    listing = parse_author_list("Yérom-David BrombergIRISA, UR, Jérémie DecouchantTU Delft")
+    assert [author.name for author in listing] == ["Yérom-David Bromberg", "Jérémie Decouchant"]
+    assert len(listing) == 2
+    assert listing[1].affiliations == ("TU Delft",)
+    assert isinstance(listing.authors, tuple)
+    assert listing.model_dump(mode="json")["authors"][0]["name"] == "Yérom-David Bromberg"

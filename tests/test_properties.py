@@ -353,7 +353,7 @@ def test_author_parsers_are_total_and_agree(text: str) -> None:
     )
 
     listed = parse_author_list(text)
-    assert parse_authors(text) == listed.authors
+    assert parse_authors(text) == list(listed) == list(listed.authors)
     assert explain_authors(text)[0] == listed
     with contextlib.suppress(ArxivMetaError):
         parse_author_name(text)

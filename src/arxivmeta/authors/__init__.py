@@ -13,11 +13,11 @@ group, as arXiv's own parser does; numbered footnotes are resolved to their text
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from arxivmeta.authors import (
     _affiliations as aff,
@@ -53,13 +53,31 @@ _BIBTEX_PART_RE = regex.compile(r"^[^,]+,[^,]+(?:,[^,]+)?$")
 
 
 class AuthorList(BaseModel):
-    """The authors of one line, whether it ended in "et al.", and the line as given."""
+    """The authors of one line, whether it ended in "et al.", and the line as given.
+
+    It is a sequence of its authors: iterating, ``len`` and indexing give the authors.
+
+    >>> listing = parse_author_list("Anna Bromberg, Jinghan Yao et al.")
+    >>> [author.name for author in listing], len(listing), listing.et_al
+    (['Anna Bromberg', 'Jinghan Yao'], 2, True)
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    authors: list[Author] = Field(default_factory=list)
+    authors: tuple[Author, ...] = ()
     et_al: bool = False
     raw: str = ""
+
+    # A list of authors is read as its authors (pydantic's own iteration, over field names
+    # and values, is what model_dump() gives).
+    def __iter__(self) -> Iterator[Author]:  # type: ignore[override]
+        return iter(self.authors)
+
+    def __len__(self) -> int:
+        return len(self.authors)
+
+    def __getitem__(self, index: int) -> Author:
+        return self.authors[index]
 
 
 class NameList(BaseModel):
@@ -67,8 +85,8 @@ class NameList(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    authors: list[Author] = Field(default_factory=list)
-    dropped: list[str] = Field(default_factory=list)
+    authors: tuple[Author, ...] = ()
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -395,7 +413,7 @@ def parse_authors(text: str) -> list[Author]:
     ...     "Arthur Jaffe (1) and Gordon Ritter (1) ((1) Harvard University)")]
     [('Arthur Jaffe', ('Harvard University',)), ('Gordon Ritter', ('Harvard University',))]
     """
-    return _parse(text, None).authors
+    return list(_parse(text, None).authors)
 
 
 def explain_authors(text: str) -> tuple[AuthorList, list[Step]]:
@@ -464,7 +482,7 @@ def parse_author_names(entries: Sequence[_NameEntry]) -> NameList:
 
     >>> found = parse_author_names(["LG AI Research", ":", "Kyunghoon Bae", "Eunbi Choi"])
     >>> [(a.name, a.is_collaboration) for a in found.authors], found.dropped
-    ([('LG AI Research', True), ('Kyunghoon Bae', False), ('Eunbi Choi', False)], [':'])
+    ([('LG AI Research', True), ('Kyunghoon Bae', False), ('Eunbi Choi', False)], (':',))
     """
     return _parse_names(entries, None)
 

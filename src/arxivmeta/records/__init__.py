@@ -514,10 +514,10 @@ def _authors(
             key = raw.authors_names.key
             listed_names, detail = parser.explain_author_names(names, path=key)
             steps.extend(detail)
-        found = listed_names.authors
+        found = list(listed_names.authors)
         if listed_names.dropped:
             # Entries that name nobody (a team heading's colon, a URL) are kept, not lost.
-            extra.setdefault(f"{raw.authors_names.key} (dropped)", listed_names.dropped)
+            extra.setdefault(f"{raw.authors_names.key} (dropped)", list(listed_names.dropped))
         before = [e if isinstance(e, str) else [e[0], *e[1]] for e in names]
         record_step(steps, "parse_author_name", "authors", before, _dump(found))
         return found, None, False
