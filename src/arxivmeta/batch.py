@@ -189,7 +189,8 @@ def clean_one(
     (listed when ``explain``), or why it was rejected. Never raises for bad data.
 
     Every batch in the library (:func:`clean_records`, the command line's workers, the Dask
-    bag) cleans its records through this one function.
+    bag) cleans its records through this function (or, with the input already decoded,
+    :func:`clean_decoded`).
 
     >>> paper, steps = clean_one('{"title": "Faster  Cycle\\\\n  Detection"}', 1, explain=True)
     >>> paper.title, [s.fixer for s in steps]
@@ -200,6 +201,20 @@ def clean_one(
     record = to_record(item, position)
     if isinstance(record, Rejected):
         return record
+    return clean_decoded(record, item, position, format=format, config=config, explain=explain)
+
+
+def clean_decoded(
+    record: Mapping[str, Any],
+    item: Mapping[str, Any] | str | bytes,
+    position: int,
+    *,
+    format: str | None = None,
+    config: CleanConfig | None = None,
+    explain: bool = False,
+) -> tuple[Paper, list[Step]] | Rejected:
+    """:func:`clean_one` for an input ``item`` that :func:`to_record` already decoded into
+    ``record`` (the command line keeps the record, to compare it with the paper)."""
     try:
         if explain:
             return clean_and_explain(record, format=format, config=config)

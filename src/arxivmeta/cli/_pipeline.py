@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
-from arxivmeta.batch import Rejected, clean_one, failure_reason, raw_text, to_record
+from arxivmeta.batch import Rejected, clean_decoded, failure_reason, raw_text, to_record
 from arxivmeta.cli._io import Item
 from arxivmeta.config import CleanConfig
 from arxivmeta.explain import Step
@@ -92,13 +92,20 @@ def complete_raw(rejected: Rejected, raw: bytes | str) -> Rejected:
 
 
 def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Cleaned | Failed]:
-    """Clean every item of ``chunk`` with :func:`arxivmeta.batch.clean_one`; never raises for
-    bad data. A rejection keeps the item's complete raw bytes."""
+    """Clean every item of ``chunk`` as :func:`arxivmeta.batch.clean_one` does; never raises
+    for bad data. A rejection keeps the item's complete raw bytes."""
     explain = settings.explain or settings.check
     outcomes: list[Cleaned | Failed] = []
     for item in chunk:
-        result = clean_one(
-            _record(item),
+        given = _record(item)
+        # Decoded once: --check compares the paper with the record it came from.
+        record = to_record(given, item.position)
+        if isinstance(record, Rejected):
+            outcomes.append(Failed(item.line, complete_raw(record, item.raw)))
+            continue
+        result = clean_decoded(
+            record,
+            given,
             item.position,
             format=settings.format,
             config=settings.config,
@@ -116,7 +123,7 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
             )
             outcomes.append(Failed(item.line, complete_raw(rejected, item.raw)))
             continue
-        changed = bool(steps) or (settings.check and _differs(paper, item.raw))
+        changed = bool(steps) or (settings.check and paper.model_dump(mode="json") != record)
         outcomes.append(
             Cleaned(item.position, item.line, text, tuple(steps), changed, unread_keys(paper))
         )
@@ -151,12 +158,6 @@ def unread_keys(paper: Paper) -> tuple[str, ...]:
     if paper.abstract is not None or paper.authors:
         return ()
     return tuple(sorted(str(key) for key in paper.extra))
-
-
-def _differs(paper: Paper, raw: bytes | str) -> bool:
-    """Whether ``paper`` written out differs from the record ``raw`` held (for ``--check``)."""
-    record = to_record(raw, 0)
-    return isinstance(record, Rejected) or paper.model_dump(mode="json") != dict(record)
 
 
 def chunked(items: Iterable[Item], size: int = CHUNK_SIZE) -> Iterator[list[Item]]:
