@@ -145,6 +145,14 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
     if doc.spans.is_empty() {
         return (Vec::new(), doc.work.get());
     }
+    let widths = geometry && p.min_width <= doc.n && p.min_width <= p.max_width;
+    if widths && doc.n > 2 * p.max_width && !has_good_cut(&doc) {
+        // No width can read as wrapped without a good cut (`reads_as_wrapped`), and a text
+        // of several lines that no width explains is left alone: answering before the
+        // width search gives the same result for a fraction of the work. Text that was
+        // never hard-wrapped, or was repaired already, is mostly like this.
+        return (Vec::new(), doc.work.get());
+    }
     let mut strong: Vec<(i64, f64)> = Vec::new();
     for &k in &doc.candidates {
         if let Some((off, score)) = doc.strong_cut(k, p.local_threshold) {
@@ -152,7 +160,7 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
         }
     }
     let mut chosen: BTreeMap<i64, (f64, Rule)> = BTreeMap::new();
-    if geometry && p.min_width <= doc.n && p.min_width <= p.max_width {
+    if widths {
         match Search::new(&doc, &strong).pick_chain(p.min_width, p.max_width) {
             Some(chain) => {
                 for &(pos, score) in &chain.cuts {
@@ -196,6 +204,14 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
         });
     }
     (out, doc.work.get())
+}
+
+/// Whether some token has a cut that could end a line well (a line end's gain is at most
+/// its cut's score, as line-end costs are never negative).
+fn has_good_cut(doc: &Doc) -> bool {
+    doc.candidates
+        .iter()
+        .any(|&k| doc.strong_cut(k, GOOD_CUT).is_some())
 }
 
 /// Whether a cut at `pos` would end a first line too short to have been wrapped: greedy
@@ -645,6 +661,24 @@ mod tests {
         assert_eq!(cuts.len(), 1);
         assert_eq!(cuts[0].position, text.find("with two").unwrap());
         assert_eq!(cuts[0].rule, Rule::Width);
+    }
+
+    #[test]
+    fn text_without_a_good_cut_skips_the_width_search() {
+        let english = words();
+        // Several lines of known words, never hard-wrapped: no token can end a line well.
+        let text = "In this paper we study distributed training at scale and we propose a \
+                    model with two parts. "
+            .repeat(4);
+        let (cuts, work) = search(&text, &english);
+        assert!(cuts.is_empty());
+        // The document set-up and the token scores only: a unit per character and per
+        // scored character, where the width search would add a unit per line end tried.
+        assert!(
+            work <= 2 * text.len() as u64,
+            "{work} units for {}",
+            text.len()
+        );
     }
 
     #[test]
