@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import Phase, example, given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from arxivmeta import strategies as ams
 
@@ -33,24 +33,6 @@ Test = TypeVar("Test", bound=Callable[..., None])
 def share(fraction: float) -> settings:
     """A share of the profile's examples, for properties whose inputs are costly to build."""
     return settings(max_examples=max(10, round(settings().max_examples * fraction)))
-
-
-def known_defect(reason: str, fraction: float = 1.0) -> Callable[[Test], Test]:
-    """Mark a property that fails today because of ``reason``; it must fail until fixed.
-
-    Shrinking is skipped: the minimal example is in the reason already, and shrinking a
-    known failure would cost minutes on every run.
-    """
-
-    def mark(test: Test) -> Test:
-        quick = settings(
-            max_examples=max(10, round(settings().max_examples * fraction)),
-            phases=[Phase.explicit, Phase.reuse, Phase.generate],
-        )
-        marked: Test = pytest.mark.xfail(strict=True, reason=reason)(quick(test))
-        return marked
-
-    return mark
 
 
 # --- strategies module ---------------------------------------------------------------
@@ -198,13 +180,9 @@ def _assert_total_and_idempotent(clean: Any, text: str) -> None:
     assert clean(once) == once
 
 
-@known_defect(
-    "clean_text is not idempotent on marked text longer than four lines (336 characters): "
-    "joined at its marks, a second, flattened pass can cut it, e.g. LONG_MARKED_TEXT",
-    fraction=0.5,
-)
+@share(0.5)
 @given(any_text)
-@example(LONG_MARKED_TEXT)  # the known defect, so that the failure is certain
+@example(LONG_MARKED_TEXT)  # joined at its marks, its unmarked tail is cut at once
 @example("0" * 51 + "Aa:THtHE")  # a cut that gave its pieces evidence of their own
 @example("Ã\x07©")  # a control character that hid the mojibake
 @example("Ã\u200b©")
@@ -218,13 +196,9 @@ def test_clean_text_is_total_and_idempotent(text: str) -> None:
     _assert_total_and_idempotent(clean_text, text)
 
 
-@known_defect(
-    "repair_line_wraps is not idempotent on marked text longer than four lines: joined at "
-    "its marks, it can be cut again by a second, flattened pass, e.g. LONG_MARKED_TEXT",
-    fraction=0.5,
-)
+@share(0.5)
 @given(any_text)
-@example(LONG_MARKED_TEXT)  # the known defect, so that the failure is certain
+@example(LONG_MARKED_TEXT)  # joined at its marks, its unmarked tail is cut at once
 @example("0" * 33 + "\r" + "0" * 22 + "Aa")  # joined at its mark, then glued on evidence
 @example("\r00HE")
 @example("the thethe the\n")
@@ -520,17 +494,22 @@ def test_clean_record_keeps_every_input_field(raw: ams.RawRecord) -> None:
 @share(0.1)
 @given(ams.raw_records(hostile=True))
 @example(ams.RawRecord({"title": "x", "abstract": "the thethe the\n"}, "kaggle"))
+@example(  # a title is one line, never searched for wraps: its own plan is the test
+    ams.RawRecord({"id": "0704.0001", "title": "0" * 51 + ".A00000"}, "arxiv-snapshot")
+)
 def test_clean_record_is_idempotent_on_text_fields(raw: ams.RawRecord) -> None:
-    from arxivmeta import InvalidRecord, clean_record, clean_text
+    from arxivmeta import InvalidRecord, clean_record
+    from arxivmeta.fixes import TEXT_PLAN, TITLE_PLAN
+    from arxivmeta.text import run_plan
 
     try:
         paper = clean_record(raw.record)
     except InvalidRecord:
         return
-    for field in ("title", "abstract"):
+    for field, plan in (("title", TITLE_PLAN), ("abstract", TEXT_PLAN)):
         value = getattr(paper, field)
         if value is not None:
-            assert clean_text(value) == value, field
+            assert run_plan(value, plan, None) == value, field
 
 
 # --- batch -----------------------------------------------------------------------------
