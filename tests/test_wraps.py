@@ -130,6 +130,27 @@ def test_explain_reports_markers() -> None:
     ]
 
 
+def test_marked_abstract_is_settled_in_one_repair() -> None:
+    # A real abstract with its line breaks whose "fi" ligatures were lost ("ampli?cation"):
+    # once joined at its marks it reads as flattened, and a second repair used to cut it.
+    record = _load("data/corpus-1601.05582.jsonl")
+    once, splits = explain_line_wraps(record["abstract"])
+    assert repair_line_wraps(once) == once
+    assert {s.rule for s in splits} >= {"marker", "width"}
+    assert _inserted_only_spaces(_truth(record["abstract"]), once)
+
+
+def test_marked_text_that_lost_its_marks_half_way_is_cut_in_the_same_repair() -> None:
+    lines = SEED[0]["marked"].split("\x00")
+    # The first lines keep their marks, the rest were flattened: both are restored at once.
+    text = "\x00".join(lines[:3]) + "\x00" + "".join(lines[3:])
+    once = repair_line_wraps(text)
+    assert repair_line_wraps(once) == once
+    assert once == repair_line_wraps(" ".join(lines[:3]) + " " + "".join(lines[3:]))
+    assert "increasedmemory," in text
+    assert once == _truth(SEED[0]["marked"])
+
+
 def test_extra_vocabulary_is_never_split() -> None:
     text = "results of the MonadringProtocol family are compared."
     default = repair_line_wraps("we use itsMonadring here and there in distributed systems.As such")

@@ -113,10 +113,13 @@ _SETTLED_LINES = 4
 def _repair(text: str, cfg: WrapConfig, splits: list[WrapSplit] | None) -> str:
     """The repair, appending one :class:`WrapSplit` per change to ``splits`` unless it is None.
 
-    A short text (up to :data:`_SETTLED_LINES` lines) is repaired again until nothing
-    changes, so the repair is idempotent: a text of a line or two is cut on local evidence
-    alone, and a cut can give the pieces evidence of their own, or a marked text joined at
-    its marks can show a glued pair that the first pass had no reason to look at.
+    The result is a text the flattened search leaves alone, so the repair is idempotent:
+    a marked text, once joined at its marks, has no marks left, and a second repair would
+    read it as flattened; so the flattened search runs on it at once, and what it finds
+    there (a stretch whose own line breaks were deleted, a glued pair) is cut now rather
+    than by the second repair. A short text (up to :data:`_SETTLED_LINES` lines) is
+    repaired again until nothing changes: it is cut on local evidence alone, and a cut can
+    give the pieces evidence of their own.
 
     >>> _repair("0" * 51 + " Aa:THtHE", _DEFAULT, None)[-10:]
     'Aa: TH tHE'
@@ -125,12 +128,15 @@ def _repair(text: str, cfg: WrapConfig, splits: list[WrapSplit] | None) -> str:
         text = str(text)
     # Plain substring tests: a regular-expression scan of a long text without any match
     # costs far more per character.
-    if any(mark in text for mark in _MARKER_CHARS):
+    marked = any(mark in text for mark in _MARKER_CHARS)
+    if marked:
         fixed = _join_marks(text, cfg, splits)
     else:
         fixed = _apply_cuts(text, _cuts(text, cfg), splits)
-    # Each pass inserts at least one space, so the loop ends within the length limit.
-    while len(fixed) <= _SETTLED_LINES * cfg.max_width:
+    # Each pass after the first inserts at least one space, so the loop ends within the
+    # length limit; a joined marked text gets one flattened pass at any length.
+    while marked or len(fixed) <= _SETTLED_LINES * cfg.max_width:
+        marked = False
         cuts = _cuts(fixed, cfg)
         if not cuts:
             break
