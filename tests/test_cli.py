@@ -651,7 +651,7 @@ def test_an_arxiv_api_feed_is_cleaned_entry_by_entry() -> None:
     ]
     alone = [clean_record(entry).model_dump(mode="json") for entry in entries]
     assert papers == alone
-    assert papers[2]["doi"] == "10.1214/07-sts246b"
+    assert papers[2]["doi"] == "10.1214/07-STS246B"
     assert papers[2]["authors"][0]["name"] == "Hans R. Künsch"
 
 
