@@ -167,8 +167,13 @@ def test_oai_arxiv_record() -> None:
     paper = clean_record(xml("oai-arxiv-1601.03238.xml"))
     assert str(paper.arxiv_id) == "arXiv:1601.03238"
     assert str(paper.doi) == "10.1103/PhysRevD.93.016005"
-    # The other DOIs the record lists are kept, not dropped.
-    assert "10.1103/PhysRevD.98.079903" in paper.extra["arXiv.doi"]
+    # Every DOI the record lists, in its order, as registered; none is left in extra.
+    assert [str(doi) for doi in paper.dois] == [
+        "10.1103/PhysRevD.93.016005",
+        "10.1103/PhysRevD.98.079901",
+        "10.1103/PhysRevD.98.079903",
+    ]
+    assert "arXiv.doi" not in paper.extra
     assert paper.authors[0].is_collaboration
     assert [a.family for a in paper.authors[1:]] == ["Wang", "Tian", "Jing", "Fan"]
     assert paper.published == dt.date(2016, 1, 13)

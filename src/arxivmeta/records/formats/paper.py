@@ -20,6 +20,14 @@ from arxivmeta.models import Paper
 NAME = "paper"
 
 
+# Keys a dumped Paper of an older version lacks: the record is still our own output.
+_ADDED_KEYS = frozenset({"dois"})
+
+
 def matches(record: Any) -> bool:
-    """Whether ``record`` has exactly the keys of a dumped :class:`~arxivmeta.Paper`."""
-    return isinstance(record, Mapping) and record.keys() == Paper.model_fields.keys()
+    """Whether ``record`` has the keys of a dumped :class:`~arxivmeta.Paper` (of this
+    version, or of an older one, without ``dois``)."""
+    if not isinstance(record, Mapping):
+        return False
+    keys = Paper.model_fields.keys()
+    return record.keys() == keys or record.keys() == keys - _ADDED_KEYS
