@@ -103,6 +103,13 @@ class Paper(BaseModel):
         return {**data, "doi": unique[0], "dois": unique}
 
     @property
+    def title_plain(self) -> str | None:
+        """The title with its LaTeX rendered as Unicode text (``$\\Lambda$`` → ``Λ``)."""
+        if self.title is None:
+            return None
+        return to_plain_text(self.title)
+
+    @property
     def abstract_plain(self) -> str | None:
         """The abstract with its LaTeX rendered as Unicode text (``$3.37\\times$`` → ``3.37×``)."""
         if self.abstract is None:

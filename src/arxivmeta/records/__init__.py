@@ -63,6 +63,7 @@ from arxivmeta.records.formats import (
     Source,
     detect_format,
 )
+from arxivmeta.records.formats.paper import PLAIN_KEYS
 from arxivmeta.records.translations import split_translation
 from arxivmeta.text import run_plan
 
@@ -300,8 +301,10 @@ def _validated_paper(
     validation checks its shape, the fixers its text. Clean output comes back unchanged,
     since every fixer is idempotent.
     """
+    # The plain text --plain adds is computed from the fields, never read back.
+    fields = {key: value for key, value in record.items() if key not in PLAIN_KEYS}
     try:
-        paper = Paper.model_validate(record)
+        paper = Paper.model_validate(fields)
     except ValueError as error:
         raise InvalidRecord(f"not a valid arxivmeta Paper: {error}") from None
     update: dict[str, Any] = {}
