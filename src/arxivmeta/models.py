@@ -99,7 +99,8 @@ class Paper(BaseModel):
         # Parsed here to compare them: dict keys use DOI equality, which ignores case, and
         # keep the first spelling. An invalid DOI raises InvalidDOI, a ValueError, which
         # pydantic reports like any other invalid field.
-        unique = tuple(dict.fromkeys(DOI.model_validate(value) for value in listed))
+        parsed = (v if isinstance(v, DOI) else DOI.model_validate(v) for v in listed)
+        unique = tuple(dict.fromkeys(parsed))
         return {**data, "doi": unique[0], "dois": unique}
 
     @property
