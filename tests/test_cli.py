@@ -651,7 +651,7 @@ def test_an_arxiv_api_feed_is_cleaned_entry_by_entry() -> None:
     ]
     alone = [clean_record(entry).model_dump(mode="json") for entry in entries]
     assert papers == alone
-    assert papers[2]["doi"] == "10.1214/07-sts246b"
+    assert papers[2]["doi"] == "10.1214/07-STS246B"
     assert papers[2]["authors"][0]["name"] == "Hans R. Künsch"
 
 
@@ -745,3 +745,38 @@ def test_an_xml_document_is_never_replaced_in_place(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"an XML document is not replaced by JSON Lines" in result.stderr
     assert feed.read_bytes() == ATOM_FEED.read_bytes()
+
+
+def test_plain_adds_the_latex_free_title_and_abstract(tmp_path: Path) -> None:
+    # arXiv's record 0704.0005 (tests/data/arxiv-sample.jsonl): LaTeX in title and abstract.
+    from arxivmeta import clean_record, to_plain_text
+
+    [line] = [
+        line
+        for line in SAMPLE_LINES.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "0704.0005"
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text(line + "\n", encoding="utf-8")
+    plain = arxivmeta("clean", "-q", "--plain", source)
+    assert plain.returncode == 0, plain.stderr
+    [record] = [json.loads(text) for text in plain.stdout.decode("utf-8").splitlines()]
+    paper = clean_record(json.loads(line))
+    assert "\\Lambda" in paper.title
+    assert record["title_plain"] == to_plain_text(paper.title) == "From dyadic Λ_α to Λ_α"
+    assert record["abstract_plain"] == to_plain_text(paper.abstract)
+    assert "$" not in record["abstract_plain"]
+    assert "$" in paper.abstract
+    # Only the two fields are added; without --plain the record is as before.
+    assert list(record)[-2:] == ["title_plain", "abstract_plain"]
+    written = arxivmeta("clean", "-q", source).stdout.decode("utf-8").splitlines()
+    assert {k: v for k, v in record.items() if not k.endswith("_plain")} == json.loads(written[0])
+    # Its own output is clean: read back as a paper, unchanged, with or without --plain.
+    again = tmp_path / "plain.jsonl"
+    again.write_bytes(plain.stdout)
+    assert arxivmeta("clean", "-q", "--plain", "--check", again).returncode == 0
+    assert arxivmeta("clean", "-q", "--plain", again).stdout == plain.stdout
+    assert arxivmeta("clean", "-q", again).stdout.decode("utf-8").splitlines() == written
+    refused = arxivmeta("clean", "-q", "--plain", "--to", "bibtex", source)
+    assert refused.returncode == 2
+    assert b"--plain" in refused.stderr

@@ -92,7 +92,7 @@ def test_snapshot_record() -> None:
     paper = clean_record(SNAPSHOT[0])
     assert str(paper.arxiv_id) == "arXiv:0704.0001"
     assert paper.arxiv_version == 2
-    assert str(paper.doi) == "10.1103/physrevd.76.013009"
+    assert str(paper.doi) == "10.1103/PhysRevD.76.013009"
     assert paper.title == (
         "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies"
     )
@@ -130,7 +130,7 @@ def test_snapshot_suffix_and_single_version() -> None:
 def test_semantic_scholar_paper() -> None:
     paper = clean_record(SEMANTIC[0])
     assert paper.arxiv_id is None
-    assert str(paper.doi) == "10.1093/mind/lix.236.433"
+    assert str(paper.doi) == "10.1093/MIND/LIX.236.433"
     assert paper.title == "Computing Machinery and Intelligence"
     assert [a.name for a in paper.authors] == ["A. Turing"]
     assert paper.citation_count == 9754
@@ -166,9 +166,14 @@ def test_semantic_scholar_arxiv_is_not_a_venue() -> None:
 def test_oai_arxiv_record() -> None:
     paper = clean_record(xml("oai-arxiv-1601.03238.xml"))
     assert str(paper.arxiv_id) == "arXiv:1601.03238"
-    assert str(paper.doi) == "10.1103/physrevd.93.016005"
-    # The other DOIs the record lists are kept, not dropped.
-    assert "10.1103/PhysRevD.98.079903" in paper.extra["arXiv.doi"]
+    assert str(paper.doi) == "10.1103/PhysRevD.93.016005"
+    # Every DOI the record lists, in its order, as registered; none is left in extra.
+    assert [str(doi) for doi in paper.dois] == [
+        "10.1103/PhysRevD.93.016005",
+        "10.1103/PhysRevD.98.079901",
+        "10.1103/PhysRevD.98.079903",
+    ]
+    assert "arXiv.doi" not in paper.extra
     assert paper.authors[0].is_collaboration
     assert [a.family for a in paper.authors[1:]] == ["Wang", "Tian", "Jing", "Fan"]
     assert paper.published == dt.date(2016, 1, 13)

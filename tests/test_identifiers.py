@@ -7,6 +7,7 @@ import contextlib
 import json
 import pickle
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from _cases import load, params
-from arxivmeta import errors
+from arxivmeta import errors, strategies as ams
 from arxivmeta.identifiers import (
     MAX_INPUT_LENGTH,
     canonical_doi_text,
@@ -28,6 +29,7 @@ from arxivmeta.identifiers._archives import OLD_ARCHIVES, yymm_key
 from arxivmeta.models import DOI, ArxivId, Paper
 
 CASES = load("identifiers.json")
+DATA = Path(__file__).parent / "data"
 
 
 def _reason(function: Any, text: str) -> tuple[type[Exception], str]:
@@ -204,9 +206,10 @@ def test_arxiv_messy_forms_read_as_clean(
 
 
 @given(clean_dois())
-def test_clean_doi_is_lower_cased_and_round_trips(text: str) -> None:
+def test_clean_doi_keeps_its_case_and_round_trips(text: str) -> None:
     doi = parse_doi(text)
-    assert str(doi) == text.lower()
+    assert str(doi) == text
+    assert doi.casefolded == text.lower()
     assert parse_doi(str(doi)) == doi
     assert parse_doi(doi.url) == doi
     assert parse_identifier(f"doi:{text}") == doi
@@ -303,10 +306,10 @@ def test_doi_url_escapes_what_the_handbook_asks() -> None:
 def test_sici_doi_url_resolves_back() -> None:
     doi = parse_doi("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O")
     assert doi.url == (
-        "https://doi.org/10.1002/(sici)1097-4571(199806)49:8%3C693::aid-asi4%3E3.0.co;2-o"
+        "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-O"
     )
     assert parse_doi(doi.url) == doi
-    assert (doi.prefix, doi.suffix[:6]) == ("10.1002", "(sici)")
+    assert (doi.prefix, doi.suffix[:6]) == ("10.1002", "(SICI)")
 
 
 def test_arxiv_id_forms() -> None:
@@ -490,3 +493,24 @@ def test_every_reason_the_parser_gives_is_a_member_of_the_enum() -> None:
     assert all(reason == reason.value for reason in reasons)  # still plain strings
     with pytest.raises(ValueError, match="no_such_reason"):
         errors.InvalidDOI("no_such_reason", "x")
+
+
+def test_a_real_doi_prints_as_registered_and_compares_without_case() -> None:
+    # arXiv's metadata for 0704.0389 (tests/data/corpus-multi-doi.jsonl) writes its DOIs as
+    # the American Physical Society registered them.
+    record = json.loads((DATA / "corpus-multi-doi.jsonl").read_text("utf-8").splitlines()[0])
+    written = record["doi"].split()[0]
+    doi = parse_doi(written)
+    assert str(doi) == doi.value == written == "10.1103/PhysRevD.75.124007"
+    assert doi == parse_doi(written.lower()) == parse_doi(written.upper())
+    assert hash(doi) == hash(parse_doi(written.lower()))
+    assert doi.casefolded == str(parse_doi(written.lower())) == written.lower()
+    assert {doi, parse_doi(written.upper())} == {doi}
+
+
+@given(ams.doi_variants())
+def test_doi_variants_parse_equal_to_the_registered_form(case: ams.IdentifierCase) -> None:
+    registered = parse_doi(case.canonical)
+    assert str(registered) == case.canonical
+    assert parse_doi(case.text) == registered
+    assert parse_doi(case.text).casefolded == registered.casefolded

@@ -73,8 +73,10 @@ def test_glued_wraps_differ_from_truth_only_by_spaces(case: ams.TextCase) -> Non
 
 @share(0.1)
 @given(ams.doi_variants())
-def test_doi_variants_are_canonical_lower_case(case: ams.IdentifierCase) -> None:
-    assert case.canonical == case.canonical.lower()
+def test_doi_variants_canonical_is_the_registered_form(case: ams.IdentifierCase) -> None:
+    from arxivmeta import parse_doi
+
+    assert str(parse_doi(case.canonical)) == case.canonical
     assert case.canonical.startswith("10.")
 
 
@@ -118,7 +120,8 @@ def test_every_doi_spelling_parses_to_its_canonical_form(case: ams.IdentifierCas
     from arxivmeta import DOI, parse_doi, parse_identifier
 
     doi = parse_doi(case.text)
-    assert str(doi) == case.canonical
+    assert doi == parse_doi(case.canonical)
+    assert doi.casefolded == parse_doi(case.canonical).casefolded
     assert parse_identifier(case.text) == doi
     assert isinstance(parse_identifier(case.text), DOI)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from arxivmeta.identifiers import DOI, ArxivId
 from arxivmeta.identifiers._types import without_examples
@@ -44,8 +44,17 @@ class Author(BaseModel):
 class Paper(BaseModel):
     """A clean scholarly record. Absent values are ``None``; unused input lives in ``extra``.
 
+    ``dois`` holds every DOI of the record, in order, each once (compared without case);
+    ``doi`` is the first. Give either and the other follows; give both and ``doi`` comes
+    first in ``dois``, the others after it in their order.
+
     >>> Paper(arxiv_id="arxiv-2408.16978").model_dump(mode="json")["doi"] is None
     True
+    >>> paper = Paper(dois=["10.1103/PhysRevD.75.124007", "10.1103/PhysRevD.82.029901"])
+    >>> paper.doi
+    DOI('10.1103/PhysRevD.75.124007')
+    >>> Paper(doi="10.1103/PhysRevD.82.029901", dois=paper.dois).dois
+    (DOI('10.1103/PhysRevD.82.029901'), DOI('10.1103/PhysRevD.75.124007'))
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=without_examples)
@@ -53,6 +62,7 @@ class Paper(BaseModel):
     arxiv_id: ArxivId | None = None
     arxiv_version: int | None = Field(default=None, ge=1)
     doi: DOI | None = None
+    dois: tuple[DOI, ...] = ()
     title: str | None = None
     title_translations: dict[str, str] = Field(default_factory=dict)
     authors: tuple[Author, ...] = ()
@@ -71,6 +81,34 @@ class Paper(BaseModel):
     license: str | None = None
     source_format: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_list_of_dois(cls, data: Any) -> Any:
+        """Make ``doi`` the first of ``dois`` and ``dois`` free of repeats, from either."""
+        if not isinstance(data, dict):
+            return data
+        doi, dois = data.get("doi"), data.get("dois")
+        if not isinstance(dois, list | tuple):
+            if dois is None and doi is not None:
+                return {**data, "dois": (doi,)}
+            return data  # absent, or a type pydantic reports as such
+        listed = [doi, *dois] if doi is not None else list(dois)
+        if not listed:
+            return data
+        # Parsed here to compare them: dict keys use DOI equality, which ignores case, and
+        # keep the first spelling. An invalid DOI raises InvalidDOI, a ValueError, which
+        # pydantic reports like any other invalid field.
+        parsed = (v if isinstance(v, DOI) else DOI.model_validate(v) for v in listed)
+        unique = tuple(dict.fromkeys(parsed))
+        return {**data, "doi": unique[0], "dois": unique}
+
+    @property
+    def title_plain(self) -> str | None:
+        """The title with its LaTeX rendered as Unicode text (``$\\Lambda$`` → ``Λ``)."""
+        if self.title is None:
+            return None
+        return to_plain_text(self.title)
 
     @property
     def abstract_plain(self) -> str | None:

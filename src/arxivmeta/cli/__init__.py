@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to write: our JSON records (default), BibTeX entries or a CSL-JSON array",
     )
     clean.add_argument(
+        "--plain",
+        action="store_true",
+        help="add title_plain and abstract_plain to each record: the text with its LaTeX "
+        "rendered as Unicode (with --to json only)",
+    )
+    clean.add_argument(
         "--format",
         metavar="NAME",
         help="record format, such as aggregator or arxiv-snapshot (default: detect per record)",
@@ -212,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # An export holds less than the records (no affiliations, no raw text): it must
         # never replace them, and it has one layout of its own.
         parser.error(f"--to {args.to} cannot be combined with --in-place or --output-layout")
+    if args.plain and args.to != "json":
+        # BibTeX and CSL-JSON have fields of their own for the title and the abstract.
+        parser.error(f"--plain adds fields to our JSON records; it cannot go with --to {args.to}")
     if args.allow_rejects and not (args.in_place and args.rejects):
         parser.error("--allow-rejects goes with --in-place and --rejects FILE")
     conflict = output_conflict(args)

@@ -157,6 +157,7 @@ class CleanRun:
             explain=bool(args.explain or args.summary),
             check=args.check,
             config=args.clean_config,
+            plain=args.plain,
         )
         progress: Progress | None = None
         try:

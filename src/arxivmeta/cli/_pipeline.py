@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import ctypes
+import json
 import multiprocessing
 import os
 import signal
@@ -39,12 +40,14 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 class Settings(NamedTuple):
-    """What each worker needs to know: the record format, the options, whether to list changes."""
+    """What each worker needs to know: the record format, the options, whether to list changes
+    and whether to add the plain text (``--plain``)."""
 
     format: str | None = None
     explain: bool = False
     check: bool = False
     config: CleanConfig | None = None
+    plain: bool = False
 
 
 _DEFAULT = Settings()
@@ -117,17 +120,44 @@ def process_chunk(chunk: list[Item], settings: Settings = _DEFAULT) -> list[Clea
         paper, steps = result
         try:
             text = paper.model_dump_json()
+            if settings.plain:
+                text = with_plain_text(text, paper)
         except Exception as error:  # a paper that cannot be written is reported, not lost
             rejected = Rejected(
                 position=item.position, reason=failure_reason(error), raw=raw_text(item.raw)
             )
             outcomes.append(Failed(item.line, complete_raw(rejected, item.raw)))
             continue
-        changed = bool(steps) or (settings.check and paper.model_dump(mode="json") != record)
+        changed = bool(steps) or (settings.check and _written(paper, settings.plain) != record)
         outcomes.append(
             Cleaned(item.position, item.line, text, tuple(steps), changed, unread_keys(paper))
         )
     return outcomes
+
+
+def plain_text(paper: Paper) -> dict[str, str | None]:
+    """The fields ``--plain`` adds: title and abstract with their LaTeX rendered as text.
+
+    >>> plain_text(Paper(title="From dyadic $\\\\Lambda_{\\\\alpha}$ to $\\\\Lambda_{\\\\alpha}$"))
+    {'title_plain': 'From dyadic Λ_α to Λ_α', 'abstract_plain': None}
+    """
+    return {"title_plain": paper.title_plain, "abstract_plain": paper.abstract_plain}
+
+
+def with_plain_text(text: str, paper: Paper) -> str:
+    """``text``, the compact JSON of ``paper``, with :func:`plain_text` added at its end."""
+    added = json.dumps(plain_text(paper), ensure_ascii=False, separators=(",", ":"))
+    # Spliced in rather than dumped again, so the record's own fields are written byte for
+    # byte as without --plain.
+    return f"{text[:-1]},{added[1:]}"
+
+
+def _written(paper: Paper, plain: bool) -> dict[str, object]:
+    """The record as the run writes it, to compare with the input for ``--check``."""
+    written: dict[str, object] = paper.model_dump(mode="json")
+    if plain:
+        written.update(plain_text(paper))
+    return written
 
 
 def _record(item: Item) -> bytes | str | dict[str, str]:

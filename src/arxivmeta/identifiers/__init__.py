@@ -1,7 +1,8 @@
 """Read DOIs and arXiv identifiers in the forms real metadata holds them.
 
 DOI syntax follows the DOI Handbook (https://www.doi.org/the-identifier/resources/handbook/,
-section 2.2: ``10.`` + registrant code, ``/``, suffix; case-insensitive over ASCII). arXiv
+section 2.2: ``10.`` + registrant code, ``/``, suffix; case-insensitive over ASCII, so a
+:class:`DOI` keeps the case it was written in and compares ignoring it). arXiv
 identifiers follow https://info.arxiv.org/help/arxiv_identifier.html: ``YYMM.NNNN`` from
 April 2007, ``YYMM.NNNNN`` from January 2015, ``archive/YYMMNNN`` before that.
 
@@ -14,7 +15,7 @@ is guessed: text that could mean two things, or nothing, raises a typed error wh
 >>> parse_identifier("https://doi.org/arxiv-2408.16978")
 ArxivId('2408.16978')
 >>> parse_doi("DOI: 10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O.")
-DOI('10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-o')
+DOI('10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O')
 >>> parse_arxiv_id("arXiv:math.GT/0309136v2 [math.GT]")
 ArxivId('math/0309136v2')
 >>> parse_arxiv_id("arxiv-2413.00001")
@@ -56,7 +57,7 @@ def parse_doi(text: str) -> DOI:
     """Read a DOI; raise :class:`InvalidDOI` with a ``reason`` when ``text`` holds none.
 
     >>> parse_doi("https://dx.doi.org/10.1175%2F1520-0469(1996)053<0946:ASTFHH>2.0.CO;2")
-    DOI('10.1175/1520-0469(1996)053<0946:astfhh>2.0.co;2')
+    DOI('10.1175/1520-0469(1996)053<0946:ASTFHH>2.0.CO;2')
     >>> parse_doi("https://doi.org/arxiv-2408.16978")
     Traceback (most recent call last):
     ...
@@ -66,8 +67,10 @@ def parse_doi(text: str) -> DOI:
 
 
 def canonical_doi_text(text: str) -> str:
-    """The canonical text of the DOI in ``text``: lower case, except arXiv's own DOIs.
+    """The canonical text of the DOI in ``text``: as written, arXiv's own DOIs as registered.
 
+    >>> canonical_doi_text("https://doi.org/10.1103/PhysRevB.75.205442?via=ihub")
+    '10.1103/PhysRevB.75.205442'
     >>> canonical_doi_text("DOI:\u00a010.48550/ARXIV.2408.16978")
     '10.48550/arXiv.2408.16978'
     """

@@ -360,7 +360,7 @@ def _read_doi(body: str) -> DoiParts:
         raise _Reject("empty_suffix", "doi")
     if " " in suffix:
         raise _Reject("whitespace", "doi", "a DOI holds no spaces")
-    lower_suffix = ascii_lower(suffix)
+    lower_suffix = ascii_lower(suffix)  # for the checks below; the value keeps its case
     if prefix == ARXIV_DOI_PREFIX and lower_suffix.rstrip(".") == "arxiv":
         raise _Reject("prefix_only_doi", "arxiv_doi", "arXiv's DOI prefix, but no paper")
     if prefix == ARXIV_DOI_PREFIX and lower_suffix.startswith("arxiv."):
@@ -368,7 +368,9 @@ def _read_doi(body: str) -> DoiParts:
         # of that paper, which the ArxivId keeps and the DOI leaves out.
         paper = _arxiv_core(suffix[6:], shape="arxiv_doi")
         return DoiParts(f"{ARXIV_DOI_PREFIX}/arXiv.{paper.id}", paper)
-    return DoiParts(f"{prefix}/{lower_suffix}")
+    # The suffix keeps the case it was written in: readers expect the DOI as registered
+    # ("10.1103/PhysRevLett..."), and equality ignores ASCII case anyway (DOI Handbook 3.4).
+    return DoiParts(f"{prefix}/{suffix}")
 
 
 def _read_arxiv(body: str) -> ArxivParts:
@@ -464,7 +466,8 @@ def _read_as(
 
 
 def doi_value(text: object) -> str:
-    """The canonical text of the one DOI in ``text``; raise :class:`InvalidDOI` otherwise.
+    """The canonical text of the one DOI in ``text`` (its case kept, arXiv's as registered);
+    raise :class:`InvalidDOI` otherwise.
 
     >>> doi_value("DOI:\u00a010.48550/ARXIV.2408.16978")
     '10.48550/arXiv.2408.16978'

@@ -34,7 +34,10 @@ _DOI_URL_SAFE = "/:;()[]-._~!$'*+,="
 _DOI_JSON: JsonDict = {
     "type": "string",
     "pattern": r"^10\.[0-9]+(\.[0-9]+)*/\S+$",
-    "description": "A DOI in canonical form: lower case, except arXiv's 10.48550/arXiv.<id>.",
+    "description": (
+        "A DOI in the case it was written in (arXiv's as 10.48550/arXiv.<id>); "
+        "DOIs compare case-insensitively."
+    ),
     "examples": ["10.1145/3292500.3330701", "10.48550/arXiv.2408.16978"],
 }
 _ARXIV_ID_JSON: JsonDict = {
@@ -54,18 +57,22 @@ def without_examples(schema: JsonDict, model: type[Any]) -> None:
 
 
 class DOI(BaseModel):
-    """A Digital Object Identifier in canonical form.
+    """A Digital Object Identifier, in the case it was written in.
 
-    Canonical case: the whole DOI in lower case, as DOIs are case-insensitive over ASCII,
-    except arXiv's DataCite DOIs, which print as arXiv registers them
-    (``10.48550/arXiv.2408.16978``). Equality and hashing ignore ASCII case.
+    ``value`` and ``str()`` keep the letters' case as the input had it, once resolvers,
+    labels, entities and percent-encoding are read through: readers expect the DOI as it
+    was registered (``10.1103/PhysRevLett.98.186808``). arXiv's DataCite DOIs print as
+    arXiv registers them (``10.48550/arXiv.2408.16978``) however they were written. DOIs
+    are case-insensitive over ASCII (DOI Handbook 3.4), so equality and hashing compare
+    :attr:`casefolded`.
 
-    >>> doi = DOI.model_validate("doi:10.1145/3292500.3330701")
+    >>> doi = DOI.model_validate("https://doi.org/10.1103/PhysRevLett.98.186808")
     >>> str(doi), doi.prefix, doi.suffix
-    ('10.1145/3292500.3330701', '10.1145', '3292500.3330701')
-    >>> DOI.model_validate("10.48550/ARXIV.2408.16978") == DOI.model_validate(
-    ...     "10.48550/arxiv.2408.16978")
-    True
+    ('10.1103/PhysRevLett.98.186808', '10.1103', 'PhysRevLett.98.186808')
+    >>> doi == DOI.model_validate("10.1103/physrevlett.98.186808"), doi.casefolded
+    (True, '10.1103/physrevlett.98.186808')
+    >>> DOI.model_validate("10.48550/ARXIV.2408.16978")
+    DOI('10.48550/arXiv.2408.16978')
     """
 
     model_config = ConfigDict(frozen=True, json_schema_extra=without_examples)
@@ -99,6 +106,15 @@ class DOI(BaseModel):
         return self.value.partition("/")[2]
 
     @property
+    def casefolded(self) -> str:
+        """The comparison key: the DOI with its ASCII letters in lower case.
+
+        >>> DOI.model_validate("10.1007/JHEP04(2019)063").casefolded
+        '10.1007/jhep04(2019)063'
+        """
+        return ascii_lower(self.value)
+
+    @property
     def url(self) -> str:
         """The resolver URL, percent-encoded where the DOI Handbook requires."""
         return DOI_RESOLVER + quote(self.value, safe=_DOI_URL_SAFE)
@@ -122,11 +138,11 @@ class DOI(BaseModel):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, DOI):
-            return ascii_lower(self.value) == ascii_lower(other.value)
+            return self.casefolded == other.casefolded
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(ascii_lower(self.value))
+        return hash(self.casefolded)
 
 
 class ArxivId(BaseModel):

@@ -8,8 +8,9 @@ input field no clean field uses lands in ``Paper.extra`` under its original name
 Decisions a user can rely on:
 
 * ``arxiv_id`` carries no version; the version goes to ``arxiv_version``.
-* ``doi`` is the DOI the source states. An aggregator's pseudo-DOI ``arxiv-2408.16978``
-  names arXiv's DataCite DOI ``10.48550/arXiv.2408.16978``.
+* ``dois`` are the DOIs the source states, in its order, each once (a paper's and its
+  errata's, as arXiv lists them); ``doi`` is the first. An aggregator's pseudo-DOI
+  ``arxiv-2408.16978`` names arXiv's DataCite DOI ``10.48550/arXiv.2408.16978``.
 * ``venue`` is ``None`` for arXiv listings and Semantic Scholar's "arXiv.org": a preprint
   server is not a venue. The listing's name gives the category instead.
 * ``published`` is the v1 date and ``updated`` the last version's date.
@@ -41,7 +42,7 @@ from arxivmeta import authors as parser
 from arxivmeta._json import first_unsafe_value
 from arxivmeta.categories import category_for_name, known_category
 from arxivmeta.config import CleanConfig
-from arxivmeta.errors import InvalidIdentifier, InvalidRecord
+from arxivmeta.errors import InvalidRecord
 from arxivmeta.explain import Step, record_step
 from arxivmeta.fixes import (
     FIXERS,
@@ -52,8 +53,8 @@ from arxivmeta.fixes import (
     replace_lone_surrogates,
     strip_control_characters,
 )
-from arxivmeta.identifiers import parse_doi, parse_identifier
-from arxivmeta.models import DOI, ArxivId, Author, Paper
+from arxivmeta.models import Author, Paper
+from arxivmeta.records._identifiers import read_identifiers
 from arxivmeta.records.dates import parse_date
 from arxivmeta.records.formats import (
     FORMATS,
@@ -62,6 +63,7 @@ from arxivmeta.records.formats import (
     Source,
     detect_format,
 )
+from arxivmeta.records.formats.paper import PLAIN_KEYS
 from arxivmeta.records.translations import split_translation
 from arxivmeta.text import run_plan
 
@@ -141,8 +143,9 @@ def _clean(
     extra = dict(raw.extra)
     fields: dict[str, Any] = {"source_format": name, "extra": extra}
 
-    arxiv_id, version, doi = _identifiers(raw, steps, extra)
-    fields["arxiv_id"], fields["doi"] = arxiv_id, doi
+    arxiv_id, version, dois = read_identifiers(raw.identifiers, raw.dois, steps, extra)
+    fields["arxiv_id"], fields["dois"] = arxiv_id, dois
+    fields["doi"] = dois[0] if dois else None
     fields["arxiv_version"] = _version(raw.arxiv_version, version, extra)
     if fields["arxiv_version"] is not None:
         origin = raw.arxiv_version or (raw.identifiers[0] if raw.identifiers else None)
@@ -184,7 +187,7 @@ def _clean(
     problem = first_unsafe_value(extra)
     if problem is not None:
         raise InvalidRecord(f"field {problem}")
-    if not any(fields[key] for key in ("arxiv_id", "doi", "title", "abstract", "authors")):
+    if not any(fields[key] for key in ("arxiv_id", "dois", "title", "abstract", "authors")):
         raise InvalidRecord(
             f"the {name} record has no usable identifier, title, abstract or authors"
         )
@@ -298,8 +301,10 @@ def _validated_paper(
     validation checks its shape, the fixers its text. Clean output comes back unchanged,
     since every fixer is idempotent.
     """
+    # The plain text --plain adds is computed from the fields, never read back.
+    fields = {key: value for key, value in record.items() if key not in PLAIN_KEYS}
     try:
-        paper = Paper.model_validate(record)
+        paper = Paper.model_validate(fields)
     except ValueError as error:
         raise InvalidRecord(f"not a valid arxivmeta Paper: {error}") from None
     update: dict[str, Any] = {}
@@ -335,67 +340,6 @@ def _validated_paper(
 def _keep(extra: dict[str, Any], source: Source) -> None:
     """Keep a value no clean field could take, under the key it came from."""
     extra.setdefault(source.key, source.value)
-
-
-def _identifiers(
-    raw: RawPaper, steps: list[Step] | None, extra: dict[str, Any]
-) -> tuple[ArxivId | None, int | None, DOI | None]:
-    arxiv: ArxivId | None = None
-    arxiv_source: Source | None = None
-    doi: DOI | None = None
-    doi_source: Source | None = None
-    for source, role in [(s, "id") for s in raw.identifiers] + [(s, "doi") for s in raw.dois]:
-        if not isinstance(source.value, str):
-            _keep(extra, source)
-            continue
-        found: list[ArxivId | DOI] = []
-        for piece in _split_identifiers(source.value, role):
-            try:
-                found.append(
-                    parse_doi(piece)
-                    if role == "doi" and "10." in piece
-                    else parse_identifier(piece)
-                )
-            except InvalidIdentifier:
-                continue
-        if not found:
-            _keep(extra, source)
-            continue
-        agrees = True
-        for value in found:
-            if isinstance(value, DOI):
-                paper = value.arxiv_id
-                if doi is None:
-                    doi, doi_source = value, source
-                elif value != doi:
-                    agrees = False
-            else:
-                paper = value
-                if role == "doi" and doi is None:
-                    # A pseudo-DOI ("arxiv-2408.16978") in a DOI field names arXiv's DOI.
-                    doi, doi_source = value.doi, source
-            if paper is not None:
-                if arxiv is None:
-                    arxiv, arxiv_source = paper, source
-                elif paper.id != arxiv.id:
-                    agrees = False
-        if not agrees:
-            _keep(extra, source)
-    version = None
-    if arxiv is not None and arxiv_source is not None:
-        version = arxiv.version
-        arxiv = arxiv.without_version()
-        record_step(steps, "parse_identifier", "arxiv_id", arxiv_source.value, arxiv.id)
-    if doi is not None and doi_source is not None:
-        record_step(steps, "parse_identifier", "doi", doi_source.value, str(doi))
-    return arxiv, version, doi
-
-
-def _split_identifiers(text: str, role: str) -> list[str]:
-    # arXiv's doi field may list several DOIs ("10.1103/A, 10.1103/B;10.1103/C").
-    if role == "doi" and text.count("10.") > 1:
-        return [piece for piece in _LIST_SEPARATORS.split(text) if piece]
-    return [text.strip()]
 
 
 def _version(source: Source | None, from_id: int | None, extra: dict[str, Any]) -> int | None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 
 class IdentifierCase(NamedTuple):
-    """One spelling of an identifier and its canonical ``str()`` form."""
+    """One spelling of an identifier and its canonical form (for a DOI, as registered)."""
 
     text: str
     canonical: str
@@ -46,29 +46,36 @@ _DOI_LABELS = (
     "", "doi:", "DOI:", "doi: ", "DOI ", "doi.org/", "https://doi.org/", "http://dx.doi.org/",
     "HTTPS://DOI.ORG/", "https://www.doi.org/",
 )  # fmt: skip
-_DOI_SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+_DOI_SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
 @st.composite
 def doi_variants(draw: st.DrawFn) -> IdentifierCase:
-    """A DOI spelled as people paste it, with the canonical DOI string.
+    """A DOI spelled as people paste it, with the DOI as registered.
 
-    Labels and resolver URLs, any ASCII case, trailing punctuation or brackets, fullwidth
-    digits, Unicode dashes for ``-`` and zero-width characters.
+    ``canonical`` is the registered form, in the case the registrant chose
+    (``10.1103/PhysRevB.75.205442``); ``str(parse_doi(canonical)) == canonical``. The text
+    adds labels and resolver URLs, trailing punctuation or brackets, fullwidth digits,
+    Unicode dashes for ``-``, zero-width characters, and may change the DOI's ASCII case:
+    it parses to a DOI *equal* to the canonical one (DOIs compare case-insensitively), which
+    prints in the case the text wrote it in.
     """
-    prefix = f"10.{draw(st.integers(1000, 99999))}"
+    # arXiv's prefix 10.48550 is left out: its DOIs print as arXiv registers them.
+    prefix = f"10.{draw(st.integers(1000, 99999).filter(lambda n: n != 48550))}"
     chunk = st.text(st.sampled_from(_DOI_SUFFIX_CHARS), min_size=1, max_size=8)
     chunks = draw(st.lists(chunk, min_size=1, max_size=4))
     seps = [draw(st.sampled_from("./-_")) for _ in chunks[1:]]
     suffix = chunks[0] + "".join(s + c for s, c in zip(seps, chunks[1:], strict=True))
     canonical = f"{prefix}/{suffix}"
     core = canonical
-    case = draw(st.sampled_from(("lower", "upper", "mixed")))
-    if case == "upper":
+    case = draw(st.sampled_from(("registered", "lower", "upper", "mixed")))
+    if case == "lower":
+        core = core.lower()
+    elif case == "upper":
         core = core.upper()
     elif case == "mixed":
         flips = draw(st.integers(0, 2 ** len(core) - 1))  # one draw, not one per letter
-        core = "".join(c.upper() if flips >> i & 1 else c for i, c in enumerate(core))
+        core = "".join(c.swapcase() if flips >> i & 1 else c for i, c in enumerate(core))
     core = _lookalikes(core, draw(st.booleans()), draw(st.sampled_from(("-", *_DASHES))))
     return IdentifierCase(draw(_decorate(core, _DOI_LABELS)), canonical)
 

@@ -55,8 +55,11 @@ def read_common(reader: Reader, raw: RawPaper, *, journal_ref: str) -> None:
     if identifier is not None:
         raw.identifiers.append(identifier)
     doi = reader.text("doi")
+    listed = reader.record.get("doi")
     if doi is not None:
         raw.dois.append(doi)
+    elif isinstance(listed, list) and listed and all(isinstance(v, str) for v in listed):
+        raw.dois.append(Source("doi", reader.get("doi")))  # a JSON list of DOIs
     raw.title = reader.text("title")
     raw.abstract = reader.text("abstract")
     raw.authors_text = reader.text("authors")

@@ -305,7 +305,7 @@ def _read_dc(raw: RawPaper, take_all: Any) -> None:
     for text in (t for el in take_all("identifier") if (t := _text(el)) is not None):
         if "arxiv.org/abs/" in text and not raw.identifiers:
             raw.identifiers.append(Source("dc.identifier", text))
-        elif _DOI.match(text) and not raw.dois:
+        elif _DOI.match(text):
             raw.dois.append(Source("dc.identifier", text))
         else:
             rest.append(text)
