@@ -146,11 +146,11 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
         return (Vec::new(), doc.work.get());
     }
     let widths = geometry && p.min_width <= doc.n && p.min_width <= p.max_width;
-    if widths && doc.n > 2 * p.max_width && !has_good_cut(&doc) {
-        // No width can read as wrapped without a good cut (`reads_as_wrapped`), and a text
-        // of several lines that no width explains is left alone: answering before the
-        // width search gives the same result for a fraction of the work. Text that was
-        // never hard-wrapped, or was repaired already, is mostly like this.
+    if widths && doc.n > 2 * p.max_width && too_few_good_cuts(&doc, p.max_width) {
+        // No width can read as wrapped without good cuts at a third of its line ends
+        // (`reads_as_wrapped`), and a text of several lines that no width explains is left
+        // alone: answering before the width search gives the same result for a fraction of
+        // the work. Text never hard-wrapped, or repaired already, is mostly like this.
         return (Vec::new(), doc.work.get());
     }
     let mut strong: Vec<(i64, f64)> = Vec::new();
@@ -206,12 +206,30 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
     (out, doc.work.get())
 }
 
-/// Whether some token has a cut that could end a line well (a line end's gain is at most
-/// its cut's score, as line-end costs are never negative).
-fn has_good_cut(doc: &Doc) -> bool {
-    doc.candidates
-        .iter()
-        .any(|&k| doc.strong_cut(k, GOOD_CUT).is_some())
+/// Whether the text holds too few cuts that could end a line well for any width's chain to
+/// read as wrapped: fewer than a third of the fewest line ends a chain can have.
+///
+/// A line end's gain is at most its cut's score (line-end costs are never negative), so a
+/// good line end is one of the cuts scoring [`GOOD_CUT`] or more, each at its own position.
+/// A line advances at most the widest width plus the token it cannot fit and the spaces
+/// after it, and the last line needs no end, so a chain over `n` characters has at least
+/// `(n - max_width) / (max_width + 2 + longest token + longest gap)` line ends.
+fn too_few_good_cuts(doc: &Doc, max_width: i64) -> bool {
+    let longest = doc.spans.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
+    let mut gap = doc.spans.first().map_or(0, |s| s.0);
+    for pair in doc.spans.windows(2) {
+        gap = gap.max(pair[1].0 - pair[0].1);
+    }
+    let advance = max_width + 2 + longest + gap;
+    let fewest_ends = (doc.n - max_width + advance - 1) / advance;
+    let mut good = 0i64;
+    for &k in &doc.candidates {
+        good += doc.cuts(k).iter().filter(|c| c.1 >= GOOD_CUT).count() as i64;
+        if good * 3 >= fewest_ends {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a cut at `pos` would end a first line too short to have been wrapped: greedy
