@@ -65,12 +65,36 @@ impl CharInfo {
 #[derive(Debug)]
 pub struct Chars<'a> {
     ascii: &'a [CharInfo; 128],
+    /// For each ASCII character, its lower case as a byte when that is one ASCII
+    /// character (always, with Python's table), else [`NOT_ASCII`]: the common case of
+    /// lowering without the general path.
+    ascii_lower: [u8; 128],
     other: FxHashMap<char, CharInfo>,
 }
 
+/// An entry of `ascii_lower`: the general path decides.
+const NOT_ASCII: u8 = 0xff;
+
 impl<'a> Chars<'a> {
     pub fn new(ascii: &'a [CharInfo; 128], other: FxHashMap<char, CharInfo>) -> Self {
-        Chars { ascii, other }
+        let mut ascii_lower = [NOT_ASCII; 128];
+        for (byte, info) in ascii_lower.iter_mut().zip(ascii) {
+            if info.lower_len == 1 && info.lower[0].is_ascii() {
+                *byte = info.lower[0] as u8;
+            }
+        }
+        Chars {
+            ascii,
+            ascii_lower,
+            other,
+        }
+    }
+
+    /// `c.lower()` as one ASCII byte, when *c* is ASCII and its lower case is too.
+    #[inline]
+    pub fn ascii_lower(&self, c: char) -> Option<u8> {
+        let byte = *self.ascii_lower.get(c as usize)?;
+        (byte != NOT_ASCII).then_some(byte)
     }
 
     #[inline]
@@ -176,7 +200,12 @@ impl<'a> Chars<'a> {
 
     /// `s.lower()` appended to *out*.
     pub fn lower_into(&self, s: &[char], out: &mut Vec<char>) {
+        out.reserve(s.len());
         for i in 0..s.len() {
+            if let Some(byte) = self.ascii_lower(s[i]) {
+                out.push(char::from(byte));
+                continue;
+            }
             let (mapped, len) = self.lower_at(s, i);
             out.extend_from_slice(&mapped[..len]);
         }

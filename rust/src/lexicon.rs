@@ -5,7 +5,8 @@
 
 use crate::chars::{eq, to_string, CharInfo, Chars};
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::words::{WordKey, WordMap};
+use crate::table::WordTable;
+use crate::words::{Short, WordKey, WordMap};
 
 /// An unknown string costs a fixed amount plus a little per character.
 pub const UNKNOWN_BASE: f64 = -16.0;
@@ -28,7 +29,7 @@ pub struct LogConstants {
 pub struct English {
     /// word → index into `levels`: wordfreq has a few hundred distinct frequencies, and
     /// a small value keeps the table's buckets small.
-    words: WordMap<u32>,
+    words: WordTable,
     /// (frequency, ln frequency), each distinct pair once.
     levels: Vec<(f64, f64)>,
     common: WordMap<()>,
@@ -47,7 +48,7 @@ impl English {
         constants: LogConstants,
     ) -> Self {
         let rows = rows.into_iter();
-        let mut words = WordMap::with_capacity(rows.size_hint().0);
+        let mut words = WordTable::with_capacity(rows.size_hint().0);
         let mut levels = Vec::new();
         let mut level_of: FxHashMap<(u64, u64), u32> = FxHashMap::default();
         let mut common = WordMap::default();
@@ -90,15 +91,25 @@ impl English {
     pub fn get(&self, word: &str) -> Option<(f64, f64)> {
         self.words
             .get(word)
-            .map(|&level| self.levels[level as usize])
+            .map(|level| self.levels[level as usize])
+    }
+
+    /// [`English::get`] of a prepared short word.
+    #[inline]
+    pub fn get_short(&self, short: &Short) -> Option<(f64, f64)> {
+        self.words
+            .get_short(short)
+            .map(|level| self.levels[level as usize])
     }
 
     /// [`English::get`] of a prepared word.
     #[inline]
     pub fn get_key(&self, key: &WordKey) -> Option<(f64, f64)> {
-        self.words
-            .get_key(key)
-            .map(|&level| self.levels[level as usize])
+        let level = match key {
+            WordKey::Short(short) => self.words.get_short(short),
+            WordKey::Long(word) => self.words.get(word),
+        };
+        level.map(|level| self.levels[level as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -149,15 +160,16 @@ impl<'a> Lexicon<'a> {
         extra: &'a FxHashSet<String>,
     ) -> Self {
         let low = chars.lower(text);
-        let mut doc_counts: WordMap<i64> = WordMap::default();
-        let mut run = String::new();
-        for &c in low.iter().chain(std::iter::once(&' ')) {
+        let mut doc_counts: WordMap<i64> = WordMap::with_capacity(text.len() / 8);
+        let mut start = 0;
+        for (i, &c) in low.iter().chain(std::iter::once(&' ')).enumerate() {
             if c != ' ' && chars.is_alnum(c) {
-                run.push(c);
-            } else if !run.is_empty() {
-                *doc_counts.entry_or(&run, 0) += 1;
-                run.clear();
+                continue;
             }
+            if i > start {
+                *doc_counts.entry_chars(&low[start..i], 0) += 1;
+            }
+            start = i + 1;
         }
         Lexicon {
             english,
@@ -171,6 +183,18 @@ impl<'a> Lexicon<'a> {
     #[inline]
     pub fn known(&self, low: &str) -> Option<(f64, f64)> {
         self.english.get(low)
+    }
+
+    /// [`Lexicon::known`] and [`Lexicon::seen`] of one word, prepared once for both.
+    #[inline]
+    pub fn known_seen(&self, low: &str) -> (Option<(f64, f64)>, i64) {
+        match Short::new(low) {
+            Some(short) => (
+                self.english.get_short(&short),
+                self.doc_counts.get_short(&short).copied().unwrap_or(0),
+            ),
+            None => (self.known(low), self.seen(low)),
+        }
     }
 
     /// How often the text uses a lower-case word (0 when never).
