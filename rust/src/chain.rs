@@ -265,7 +265,9 @@ struct Search<'d, 'a> {
     strong: &'d [(i64, f64)],
     strong_pos: Vec<i64>,
     memo: FxHashMap<(i64, i64), Step>,
-    tails: FxHashMap<(i64, Vec<i64>), Values>,
+    /// Chain values by line start, then by the widths followed from there: looked up by
+    /// the widths' slice, without copying them into a key.
+    tails: FxHashMap<i64, Vec<(Vec<i64>, Values)>>,
 }
 
 impl<'d, 'a> Search<'d, 'a> {
@@ -274,8 +276,9 @@ impl<'d, 'a> Search<'d, 'a> {
             doc,
             strong,
             strong_pos: strong.iter().map(|s| s.0).collect(),
-            memo: FxHashMap::default(),
-            tails: FxHashMap::default(),
+            // About a line end per token and width group: no rehashing as the search runs.
+            memo: FxHashMap::with_capacity_and_hasher(2 * doc.spans.len(), Default::default()),
+            tails: FxHashMap::with_capacity_and_hasher(doc.spans.len(), Default::default()),
         }
     }
 
@@ -314,8 +317,14 @@ impl<'d, 'a> Search<'d, 'a> {
     /// Start the frame for the lines from *p*, or answer at once from the cache.
     fn open(&mut self, p: i64, widths: Vec<i64>, indent: i64) -> Result<Values, Frame> {
         if indent == 0 {
-            if let Some(found) = self.tails.get(&(p, widths.clone())) {
-                return Ok(found.clone());
+            let held = self.tails.get(&p).and_then(|tails| {
+                tails
+                    .iter()
+                    .find(|(followed, _)| *followed == widths)
+                    .map(|(_, found)| found.clone())
+            });
+            if let Some(found) = held {
+                return Ok(found);
             }
         }
         let mut out = Vec::new();
@@ -385,7 +394,14 @@ impl<'d, 'a> Search<'d, 'a> {
             };
             let out = Rc::new(frame.out);
             if frame.cache {
-                self.tails.insert((frame.p, frame.widths), out.clone());
+                let tails = self.tails.entry(frame.p).or_default();
+                match tails
+                    .iter_mut()
+                    .find(|(followed, _)| *followed == frame.widths)
+                {
+                    Some((_, held)) => *held = out.clone(),
+                    None => tails.push((frame.widths, out.clone())),
+                }
             }
             if stack.is_empty() {
                 return out;

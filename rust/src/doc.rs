@@ -56,11 +56,13 @@ impl<'a> Doc<'a> {
         extra: &'a FxHashSet<String>,
         max_token: usize,
     ) -> Self {
-        let mut spans = Vec::new();
-        let mut space_starts = Vec::new();
+        let n = text.len();
+        // English words average under six letters and a space: room for every token
+        // without growing the vectors as they fill.
+        let mut spans = Vec::with_capacity(n / 5 + 1);
+        let mut space_starts = Vec::with_capacity(n / 5 + 1);
         let mut paragraph_starts = Vec::new();
         let mut i = 0;
-        let n = text.len();
         while i < n {
             let gap = i;
             while i < n && chars.is_space(text[i]) {
@@ -111,7 +113,8 @@ impl<'a> Doc<'a> {
             work: Cell::new(0),
         };
         // Each distinct token is judged once.
-        let mut plain_tokens = FxHashMap::default();
+        let mut plain_tokens =
+            FxHashMap::with_capacity_and_hasher(doc.spans.len(), Default::default());
         let mut candidates = Vec::new();
         for (k, &(a, b)) in doc.spans.iter().enumerate() {
             let token = &text[a as usize..b as usize];
