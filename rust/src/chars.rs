@@ -266,17 +266,29 @@ pub fn eq(s: &[char], literal: &str) -> bool {
     s.iter().copied().eq(literal.chars())
 }
 
+/// `c in set`, for a short literal set of characters.
+#[inline]
+pub fn one_of(set: &str, c: char) -> bool {
+    if c.is_ascii() {
+        // A character outside ASCII is encoded in bytes of 0x80 and above: an ASCII byte
+        // of the set is an ASCII member, found without decoding the set.
+        set.as_bytes().contains(&(c as u8))
+    } else {
+        set.contains(c)
+    }
+}
+
 /// `s.strip(chars)`, `s.lstrip(chars)` or `s.rstrip(chars)`.
 pub fn strip<'s>(s: &'s [char], chars: &str, left: bool, right: bool) -> &'s [char] {
     let mut a = 0;
     let mut b = s.len();
     if left {
-        while a < b && chars.contains(s[a]) {
+        while a < b && one_of(chars, s[a]) {
             a += 1;
         }
     }
     if right {
-        while b > a && chars.contains(s[b - 1]) {
+        while b > a && one_of(chars, s[b - 1]) {
             b -= 1;
         }
     }
@@ -361,6 +373,14 @@ mod tests {
             t.lower(&chars("\u{391}\u{3a3}.\u{391}")),
             chars("\u{3b1}\u{3c3}.\u{3b1}")
         );
+    }
+
+    #[test]
+    fn set_membership_reads_whole_characters() {
+        assert!(one_of(")]}'\u{2019}", '\u{2019}'));
+        assert!(one_of(")]}'\u{2019}", ']'));
+        assert!(!one_of(")]}'\u{2019}", '\u{2018}')); // shares two bytes with U+2019
+        assert!(!one_of("\u{2019}", '\u{19}'));
     }
 
     #[test]

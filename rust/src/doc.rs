@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::chars::{find, strip, to_string, Chars};
+use crate::chars::{find, one_of, strip, to_string, Chars};
 use crate::costs::{HYPHENS, HYPHEN_COST, SILENT_END_COST};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::junctions::{score_token, Before};
@@ -206,7 +206,7 @@ impl<'a> Doc<'a> {
         let mut found = Vec::new();
         for pos in a + 1..b {
             let (before, at) = (self.text[pos as usize - 1], self.text[pos as usize]);
-            if HYPHENS.contains(before) && chars.is_alpha(at) {
+            if one_of(HYPHENS, before) && chars.is_alpha(at) {
                 found.push((pos, -HYPHEN_COST));
             } else if chars.is_alnum(before) != chars.is_alnum(at) {
                 found.push((pos, -SILENT_END_COST));

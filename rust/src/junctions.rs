@@ -6,7 +6,7 @@
 //! abstracts ("systems.As", "(CV)domains", "100%accuracy", "a$3.37times$"), with guards
 //! for what legitimately looks the same ("e.g.", "U.S.", "f(x)", "1,000", "H2O").
 
-use crate::chars::{contains, count, eq, strip, to_string, Chars};
+use crate::chars::{contains, count, eq, one_of, strip, to_string, Chars};
 use crate::lexicon::{lower_in, Lexicon, UNKNOWN_BASE, UNKNOWN_PER_CHAR};
 use crate::literals::{ends_code_span, inside_mask, literal_spans};
 
@@ -271,7 +271,7 @@ pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, before: Before) ->
     if chars.is_alnum(lc) && chars.is_alnum(rc) {
         return alnum_score(lw, rw, lc, rc, lex, None);
     }
-    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' {
+    if one_of(JOINERS, lc) || one_of(JOINERS, rc) || lc == '\\' {
         return None; // hyphens, slashes and operators join on purpose
     }
     // No space goes just inside a quotation: not `"recipes "provide`, nor `a(" racemic")`.

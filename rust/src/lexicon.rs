@@ -159,17 +159,32 @@ impl<'a> Lexicon<'a> {
         text: &[char],
         extra: &'a FxHashSet<String>,
     ) -> Self {
-        let low = chars.lower(text);
         let mut doc_counts: WordMap<i64> = WordMap::with_capacity(text.len() / 8);
-        let mut start = 0;
-        for (i, &c) in low.iter().chain(std::iter::once(&' ')).enumerate() {
-            if c != ' ' && chars.is_alnum(c) {
-                continue;
+        if text.iter().all(char::is_ascii) {
+            // Each character lowers on its own: the runs are counted straight from the text
+            // (split where the lower-case character is a space or no letter or digit).
+            let apart = |&c: &char| {
+                let low = chars.ascii_lower(c).map_or(c, char::from);
+                low == ' ' || !chars.is_alnum(low)
+            };
+            for run in text.split(apart) {
+                if !run.is_empty() {
+                    *doc_counts.entry_lowered(chars, run, 0) += 1;
+                }
             }
-            if i > start {
-                *doc_counts.entry_chars(&low[start..i], 0) += 1;
+        } else {
+            // A capital sigma lowers by what surrounds it: the whole text is lowered first.
+            let low = chars.lower(text);
+            let mut start = 0;
+            for (i, &c) in low.iter().chain(std::iter::once(&' ')).enumerate() {
+                if c != ' ' && chars.is_alnum(c) {
+                    continue;
+                }
+                if i > start {
+                    *doc_counts.entry_chars(&low[start..i], 0) += 1;
+                }
+                start = i + 1;
             }
-            start = i + 1;
         }
         Lexicon {
             english,

@@ -204,6 +204,14 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// [`WordMap::entry_or`] of `word.lower()`.
+    pub fn entry_lowered(&mut self, chars: &Chars, word: &[char], default: V) -> &mut V {
+        match WordKey::lowered(chars, word) {
+            WordKey::Short(key) => self.short.entry(key).or_insert(default),
+            WordKey::Long(word) => self.long.entry(word).or_insert(default),
+        }
+    }
+
     /// The value of *word*, inserted as *default* first when absent.
     pub fn entry_or(&mut self, word: &str, default: V) -> &mut V {
         match Short::new(word) {
