@@ -145,7 +145,7 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
     if doc.spans.is_empty() {
         return (Vec::new(), doc.work.get());
     }
-    let mut strong: Vec<(i64, f64)> = Vec::new();
+    let mut strong: Vec<(i64, f64)> = Vec::with_capacity(doc.candidates.len());
     for &k in &doc.candidates {
         if let Some((off, score)) = doc.strong_cut(k, p.local_threshold) {
             strong.push((doc.starts[k] + off as i64, score));
@@ -327,8 +327,8 @@ impl<'d, 'a> Search<'d, 'a> {
                 return Ok(found);
             }
         }
-        let mut out = Vec::new();
-        let mut groups: Vec<(Step, Vec<i64>)> = Vec::new();
+        let mut out = Vec::with_capacity(widths.len());
+        let mut groups: Vec<(Step, Vec<i64>)> = Vec::with_capacity(widths.len().min(8));
         for &width in &widths {
             let w = width - indent;
             if self.doc.n - p <= w {
@@ -345,7 +345,12 @@ impl<'d, 'a> Search<'d, 'a> {
             };
             match groups.iter_mut().find(|(held, _)| *held == step) {
                 Some((_, group)) => group.push(width),
-                None => groups.push((step, vec![width])),
+                None => {
+                    // Widths mostly agree on a line's end: room for all of them.
+                    let mut group = Vec::with_capacity(widths.len());
+                    group.push(width);
+                    groups.push((step, group));
+                }
             }
         }
         Err(Frame {
@@ -534,7 +539,7 @@ impl<'d, 'a> Search<'d, 'a> {
 
     /// The greedy chain's lines at *width* as (start, step), read back from the memo.
     fn greedy_steps(&self, width: i64, indent: i64) -> Option<Vec<(i64, Step)>> {
-        let mut steps = Vec::new();
+        let mut steps = Vec::with_capacity((self.doc.n / width.max(1)).max(0) as usize + 2);
         let (mut p, mut w) = (0, width - indent);
         while self.doc.n - p > w {
             let step = *self.memo.get(&(p, w))?;

@@ -203,7 +203,7 @@ impl<'a> Doc<'a> {
         }
         let chars = self.lex.chars;
         let (a, b) = self.spans[k];
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity((b - a) as usize);
         for pos in a + 1..b {
             let (before, at) = (self.text[pos as usize - 1], self.text[pos as usize]);
             if one_of(HYPHENS, before) && chars.is_alpha(at) {

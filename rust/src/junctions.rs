@@ -578,7 +578,8 @@ pub fn score_token(
     work: &mut u64,
 ) -> Vec<(usize, f64)> {
     let chars = lex.chars;
-    let mut out = Vec::new();
+    // At most about one cut per offset: the vector never grows.
+    let mut out = Vec::with_capacity(token.len() + 1);
     let mut inside_math = before.dollars.rem_euclid(2) == 1;
     let literals = literal_spans(chars, token);
     if literals
