@@ -298,13 +298,20 @@ impl<'a> Doc<'a> {
     fn plain_core(&self, core: &[char]) -> bool {
         let lex = &self.lex;
         let chars = lex.chars;
+        let key = WordKey::lowered(chars, core);
+        let freq = lex.english.get_key(&key).map_or(0.0, |(f, _)| f);
+        if freq >= PLAIN_FREQUENCY || chars.all_digit(core) {
+            return true;
+        }
+        let seen = lex.seen_key(&key);
+        // Most tokens that get here are rare and used once, and need no lower-case copy.
+        if seen < 2 && lex.extra.is_empty() && freq < RARE_PLAIN_FREQUENCY {
+            return false;
+        }
         let low = chars.lower(core);
-        let key = to_string(&low);
-        let freq = lex.known(&key).map_or(0.0, |(f, _)| f);
-        freq >= PLAIN_FREQUENCY
-            || chars.all_digit(core)
-            || (lex.seen(&key) >= (if low[..] != *core { 2 } else { 3 }) && !self.glued(core, &low))
-            || (!lex.extra.is_empty() && (lex.in_extra(&to_string(core)) || lex.in_extra(&key)))
+        (seen >= (if low[..] != *core { 2 } else { 3 }) && !self.glued(core, &low))
+            || (!lex.extra.is_empty()
+                && (lex.in_extra(&to_string(core)) || lex.in_extra(&to_string(&low))))
             || (freq >= RARE_PLAIN_FREQUENCY && !lex.two_common_words(&low))
     }
 

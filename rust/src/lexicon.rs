@@ -212,6 +212,12 @@ impl<'a> Lexicon<'a> {
         }
     }
 
+    /// [`Lexicon::seen`] of a prepared word.
+    #[inline]
+    pub fn seen_key(&self, key: &WordKey) -> i64 {
+        self.doc_counts.get_key(key).copied().unwrap_or(0)
+    }
+
     /// How often the text uses a lower-case word (0 when never).
     #[inline]
     pub fn seen(&self, low: &str) -> i64 {
@@ -229,13 +235,17 @@ impl<'a> Lexicon<'a> {
     /// Whether a lower-case string reads as two common words ("ofthe", "isa", "wecan").
     pub fn two_common_words(&self, low: &[char]) -> bool {
         let limit = low.len().min(self.english.longest_common + 1);
-        let mut left = String::new();
-        for i in 1..limit {
-            left.push(low[i - 1]);
-            if !self.english.common_prefixes.contains(&left) {
+        if limit < 2 {
+            return false;
+        }
+        // The pieces are slices of one string, cut at its character boundaries.
+        let text = to_string(low);
+        for (at, _) in text.char_indices().skip(1).take(limit - 1) {
+            let (left, right) = text.split_at(at);
+            if !self.english.common_prefixes.contains(left) {
                 return false;
             }
-            if self.english.common.contains(&left) && self.is_common(&to_string(&low[i..])) {
+            if self.english.common.contains(left) && self.is_common(right) {
                 return true;
             }
         }
