@@ -22,9 +22,6 @@ pub type Cuts = Vec<(usize, f64)>;
 /// Line ends inside a token that insert nothing, as (position, gain).
 pub type QuietEnds = Vec<(i64, f64)>;
 type Memo<T> = RefCell<Vec<Option<Rc<T>>>>;
-/// Cuts by token text and the parity of the `$` signs and quotes before it: a repeated
-/// token is scored once.
-type ByText<'a> = RefCell<FxHashMap<(&'a [char], i64, i64), Rc<Cuts>>>;
 
 /// One text: its tokens, word model and cached per-token cut scores.
 pub struct Doc<'a> {
@@ -40,8 +37,11 @@ pub struct Doc<'a> {
     plain_tokens: FxHashMap<&'a [char], bool>,
     /// What the text holds before each token.
     before: Vec<Before>,
-    cuts: Memo<Cuts>,
-    by_text: ByText<'a>,
+    /// The distinct lists of allowed cuts, the first empty, and each token's list: every
+    /// candidate's cuts are needed (its strong cut is asked for at once), so they are
+    /// scored when the text is prepared, with no cache to consult afterwards.
+    cut_lists: Vec<Cuts>,
+    cut_of: Vec<u32>,
     ranked: Memo<Cuts>,
     quiet: Memo<QuietEnds>,
     /// Units of work done, to check that it grows linearly with the text.
@@ -103,8 +103,8 @@ impl<'a> Doc<'a> {
             max_token,
             plain_tokens: FxHashMap::default(),
             before,
-            cuts: RefCell::new(vec![None; spans.len()]),
-            by_text: RefCell::new(FxHashMap::default()),
+            cut_lists: Vec::new(),
+            cut_of: Vec::new(),
             ranked: RefCell::new(vec![None; spans.len()]),
             quiet: RefCell::new(vec![None; spans.len()]),
             spans,
@@ -128,6 +128,23 @@ impl<'a> Doc<'a> {
         }
         doc.add_work(text.len() as u64);
         doc.plain_tokens = plain_tokens;
+        // A token repeated with the same parities of `$` signs and quotes before it scores
+        // the same: it is scored once.
+        let mut cut_lists: Vec<Cuts> = vec![Vec::new()];
+        let mut cut_of = vec![0u32; doc.spans.len()];
+        let mut by_text: FxHashMap<(&[char], i64, i64), u32> =
+            FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+        for &k in &candidates {
+            let before = doc.before[k];
+            let token = doc.token(k);
+            let key = (token, before.dollars % 2, before.quotes % 2);
+            cut_of[k] = *by_text.entry(key).or_insert_with(|| {
+                cut_lists.push(doc.score_text(token, before));
+                (cut_lists.len() - 1) as u32
+            });
+        }
+        doc.cut_lists = cut_lists;
+        doc.cut_of = cut_of;
         doc.candidates = candidates;
         doc
     }
@@ -156,25 +173,11 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Allowed cuts of token *k* as (offset, score), computed once.
-    pub fn cuts(&self, k: usize) -> Rc<Cuts> {
-        if let Some(found) = &self.cuts.borrow()[k] {
-            return found.clone();
-        }
-        // A token repeated with the same parities scores the same: score it once.
-        let before = self.before[k];
-        let key = (self.token(k), before.dollars % 2, before.quotes % 2);
-        let cached = self.by_text.borrow().get(&key).cloned();
-        let found = match cached {
-            Some(found) => found,
-            None => {
-                let found = Rc::new(self.score_token(k));
-                self.by_text.borrow_mut().insert(key, found.clone());
-                found
-            }
-        };
-        self.cuts.borrow_mut()[k] = Some(found.clone());
-        found
+    /// Allowed cuts of token *k* as (offset, score); none for a token that is no
+    /// candidate (a known word is left whole even where the wrap geometry points at it).
+    #[inline]
+    pub fn cuts(&self, k: usize) -> &Cuts {
+        &self.cut_lists[self.cut_of[k] as usize]
     }
 
     /// Allowed cuts of token *k* as (position in the text, score), best first.
@@ -216,15 +219,6 @@ impl<'a> Doc<'a> {
         let found = Rc::new(found);
         self.quiet.borrow_mut()[k] = Some(found.clone());
         found
-    }
-
-    fn score_token(&self, k: usize) -> Cuts {
-        let token = self.token(k);
-        if token.len() > self.max_token || token.len() < 2 || self.plain_tokens[token] {
-            // A known word is left whole even where the wrap geometry points at it.
-            return Vec::new();
-        }
-        self.score_text(token, self.before[k])
     }
 
     /// Allowed cuts of *text* (a token or a piece of one) as (offset, score); never
