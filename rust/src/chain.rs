@@ -559,18 +559,13 @@ fn best_cut(
     cost: f64,
     mut best: Option<Step>,
 ) -> Option<Step> {
-    for &(pos, score) in doc.ranked_cuts(k).iter() {
-        let pos = pos as i64;
-        if p < pos && pos <= end {
-            // The first cut in the line is the best one it can end at.
-            if best.is_none_or(|b| score - cost > b.gain) {
-                best = Some(Step {
-                    target: pos,
-                    gain: score - cost,
-                    cut: pos,
-                });
-            }
-            break;
+    if let Some((pos, score)) = best_in_line(doc, k, p, end) {
+        if best.is_none_or(|b| score - cost > b.gain) {
+            best = Some(Step {
+                target: pos,
+                gain: score - cost,
+                cut: pos,
+            });
         }
     }
     if best.is_none_or(|b| b.gain < -HYPHEN_COST - cost) {
@@ -586,6 +581,33 @@ fn best_cut(
         }
     }
     best
+}
+
+/// The first of token *k*'s cuts ranked best first (by score, then position) that falls
+/// inside the line `p..=end`: the line's best cut, the leftmost of equals.
+fn best_in_line(doc: &Doc, k: usize, p: i64, end: i64) -> Option<(i64, f64)> {
+    // The cuts come in position order: one pass keeps the highest score, the first of
+    // equals, without sorting them.
+    let a = doc.spans[k].0;
+    let mut best: Option<(i64, f64)> = None;
+    for &(off, score) in doc.cuts(k).iter() {
+        if score.is_nan() {
+            return ranked_in_line(doc, k, p, end); // no order to scan by
+        }
+        let pos = a + off as i64;
+        if p < pos && pos <= end && best.is_none_or(|b| score > b.1) {
+            best = Some((pos, score));
+        }
+    }
+    best
+}
+
+/// [`best_in_line`] read off the ranked list itself.
+fn ranked_in_line(doc: &Doc, k: usize, p: i64, end: i64) -> Option<(i64, f64)> {
+    doc.ranked_cuts(k)
+        .iter()
+        .map(|&(pos, score)| (pos as i64, score))
+        .find(|&(pos, _)| p < pos && pos <= end)
 }
 
 fn is_unclear(step: &Step) -> bool {
@@ -711,5 +733,27 @@ mod tests {
         let (_, small) = search(&line.repeat(20), &english);
         let (_, large) = search(&line.repeat(400), &english);
         assert!(large < small * 40, "{small} {large}");
+    }
+
+    #[test]
+    fn a_line_best_cut_is_the_first_of_the_ranked_cuts() {
+        let english = words();
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let text = chars("we propose atwoparts modelwithtwo partsofthe scale.Andtraining");
+        let doc = Doc::new(&text, &english, &table, &extra, 60);
+        assert!(!doc.candidates.is_empty());
+        for &k in &doc.candidates {
+            let (a, b) = doc.spans[k];
+            for p in a - 2..b {
+                for end in p..b + 2 {
+                    assert_eq!(
+                        best_in_line(&doc, k, p, end),
+                        ranked_in_line(&doc, k, p, end),
+                        "token {k}, line {p}..={end}"
+                    );
+                }
+            }
+        }
     }
 }
