@@ -323,6 +323,25 @@ pub fn lower_in(chars: &Chars, word: &[char], list: &[&str]) -> bool {
     if list.iter().all(|w| w.len() < word.len()) {
         return false;
     }
+    // A word whose characters each lower to one ASCII byte is compared as bytes, without
+    // a lower-case copy; the lists' words are at most this long.
+    let mut low = [0u8; 16];
+    if word.len() <= low.len() {
+        let mut ascii = true;
+        for (byte, &c) in low.iter_mut().zip(word) {
+            match chars.ascii_lower(c) {
+                Some(lowered) => *byte = lowered,
+                None => {
+                    ascii = false;
+                    break;
+                }
+            }
+        }
+        if ascii {
+            let low = &low[..word.len()];
+            return list.iter().any(|w| w.as_bytes() == low);
+        }
+    }
     let low = chars.lower(word);
     list.iter().any(|w| eq(&low, w))
 }
