@@ -315,7 +315,7 @@ impl<'d, 'a> Search<'d, 'a> {
     }
 
     /// Start the frame for the lines from *p*, or answer at once from the cache.
-    fn open(&mut self, p: i64, widths: Vec<i64>, indent: i64) -> Result<Values, Frame> {
+    fn open(&mut self, p: i64, widths: &[i64], indent: i64) -> Result<Values, Frame> {
         if indent == 0 {
             let held = self.tails.get(&p).and_then(|tails| {
                 tails
@@ -329,7 +329,7 @@ impl<'d, 'a> Search<'d, 'a> {
         }
         let mut out = Vec::with_capacity(widths.len());
         let mut groups: Vec<(Step, Vec<i64>)> = Vec::with_capacity(widths.len().min(8));
-        for &width in &widths {
+        for &width in widths {
             let w = width - indent;
             if self.doc.n - p <= w {
                 out.push((width, 0.0));
@@ -355,7 +355,7 @@ impl<'d, 'a> Search<'d, 'a> {
         }
         Err(Frame {
             p,
-            widths,
+            widths: widths.to_vec(),
             cache: indent == 0,
             out,
             groups,
@@ -367,7 +367,7 @@ impl<'d, 'a> Search<'d, 'a> {
     /// width's chain value, in the order Python's dictionary held them; widths that agree
     /// on where a line ends share the work of the lines after it. Iterative: a text of
     /// thousands of short lines must not exhaust the stack.
-    fn chains(&mut self, p: i64, widths: Vec<i64>, indent: i64) -> Values {
+    fn chains(&mut self, p: i64, widths: &[i64], indent: i64) -> Values {
         let mut stack = match self.open(p, widths, indent) {
             Ok(found) => return found,
             Err(frame) => vec![frame],
@@ -387,8 +387,9 @@ impl<'d, 'a> Search<'d, 'a> {
             }
             if top.next < top.groups.len() {
                 let (step, group) = &top.groups[top.next];
-                let (target, group) = (step.target, group.clone());
-                match self.open(target, group, 0) {
+                // The widths are copied only when they start a frame: a cached tail is
+                // found by comparing them.
+                match self.open(step.target, group, 0) {
                     Ok(found) => result = Some(found),
                     Err(frame) => stack.push(frame),
                 }
@@ -472,7 +473,7 @@ impl<'d, 'a> Search<'d, 'a> {
         }
         let mut best: Option<(f64, i64, i64)> = None;
         for indent in [0, FIRST_LINE_INDENT] {
-            let found = self.chains(0, widths.clone(), indent);
+            let found = self.chains(0, &widths, indent);
             for &(width, value) in found.iter() {
                 if best.is_none_or(|b| value > b.0) {
                     best = Some((value, width, indent));
