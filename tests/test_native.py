@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -80,6 +81,27 @@ def test_the_lexicon_holds_wordfreq_s_very_numbers() -> None:
     assert len(lexicon) == len(table)
     assert all(lexicon.frequency(w) == (f, math.log(f)) for w, f in table.items())
     assert lexicon.frequency("modelwith") is None
+
+
+def test_a_lexicon_keeps_every_word_however_many_its_frequencies() -> None:
+    # The table packs a word's frequency level beside it when there are few levels
+    # (wordfreq has a few hundred); a list with more, words up to and past the 14 bytes
+    # kept inside a slot, and a repeated word (its first row wins) read back exactly.
+    words = [f"w{i}" for i in range(5_000)] + ["fourteen-bytes", "fifteen-letters", "w7"]
+    frequencies = [1.0 / (i + 2) for i in range(len(words))]
+    logs = [math.log(f) for f in frequencies]
+    rows = [char_row(chr(i)) for i in range(128)]
+    lexicon = native.Lexicon(
+        "\n".join(words),
+        array("d", frequencies).tobytes(),
+        array("d", logs).tobytes(),
+        rows,
+        (0.0, 0.0, 0.0, 0.0, 0.0),
+    )
+    assert len(lexicon) == len(words) - 1
+    firsts = {w: (f, g) for w, f, g in reversed(list(zip(words, frequencies, logs, strict=True)))}
+    assert all(lexicon.frequency(w) == row for w, row in firsts.items())
+    assert lexicon.frequency("w5000") is None
 
 
 def test_a_file_that_is_no_word_list_is_refused(tmp_path: Path) -> None:

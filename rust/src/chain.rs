@@ -153,7 +153,7 @@ fn find_cuts_in(text: &[char], ctx: &Context, geometry: bool) -> (Vec<Cut>, u64)
         // the work. Text never hard-wrapped, or repaired already, is mostly like this.
         return (Vec::new(), doc.work.get());
     }
-    let mut strong: Vec<(i64, f64)> = Vec::new();
+    let mut strong: Vec<(i64, f64)> = Vec::with_capacity(doc.candidates.len());
     for &k in &doc.candidates {
         if let Some((off, score)) = doc.strong_cut(k, p.local_threshold) {
             strong.push((doc.starts[k] + off as i64, score));
@@ -299,7 +299,9 @@ struct Search<'d, 'a> {
     strong: &'d [(i64, f64)],
     strong_pos: Vec<i64>,
     memo: FxHashMap<(i64, i64), Step>,
-    tails: FxHashMap<(i64, Vec<i64>), Values>,
+    /// Chain values by line start, then by the widths followed from there: looked up by
+    /// the widths' slice, without copying them into a key.
+    tails: FxHashMap<i64, Vec<(Vec<i64>, Values)>>,
 }
 
 impl<'d, 'a> Search<'d, 'a> {
@@ -308,8 +310,9 @@ impl<'d, 'a> Search<'d, 'a> {
             doc,
             strong,
             strong_pos: strong.iter().map(|s| s.0).collect(),
-            memo: FxHashMap::default(),
-            tails: FxHashMap::default(),
+            // About a line end per token and width group: no rehashing as the search runs.
+            memo: FxHashMap::with_capacity_and_hasher(2 * doc.spans.len(), Default::default()),
+            tails: FxHashMap::with_capacity_and_hasher(doc.spans.len(), Default::default()),
         }
     }
 
@@ -346,15 +349,21 @@ impl<'d, 'a> Search<'d, 'a> {
     }
 
     /// Start the frame for the lines from *p*, or answer at once from the cache.
-    fn open(&mut self, p: i64, widths: Vec<i64>, indent: i64) -> Result<Values, Frame> {
+    fn open(&mut self, p: i64, widths: &[i64], indent: i64) -> Result<Values, Frame> {
         if indent == 0 {
-            if let Some(found) = self.tails.get(&(p, widths.clone())) {
-                return Ok(found.clone());
+            let held = self.tails.get(&p).and_then(|tails| {
+                tails
+                    .iter()
+                    .find(|(followed, _)| *followed == widths)
+                    .map(|(_, found)| found.clone())
+            });
+            if let Some(found) = held {
+                return Ok(found);
             }
         }
-        let mut out = Vec::new();
-        let mut groups: Vec<(Step, Vec<i64>)> = Vec::new();
-        for &width in &widths {
+        let mut out = Vec::with_capacity(widths.len());
+        let mut groups: Vec<(Step, Vec<i64>)> = Vec::with_capacity(widths.len().min(8));
+        for &width in widths {
             let w = width - indent;
             if self.doc.n - p <= w {
                 out.push((width, 0.0));
@@ -370,12 +379,17 @@ impl<'d, 'a> Search<'d, 'a> {
             };
             match groups.iter_mut().find(|(held, _)| *held == step) {
                 Some((_, group)) => group.push(width),
-                None => groups.push((step, vec![width])),
+                None => {
+                    // Widths mostly agree on a line's end: room for all of them.
+                    let mut group = Vec::with_capacity(widths.len());
+                    group.push(width);
+                    groups.push((step, group));
+                }
             }
         }
         Err(Frame {
             p,
-            widths,
+            widths: widths.to_vec(),
             cache: indent == 0,
             out,
             groups,
@@ -387,7 +401,7 @@ impl<'d, 'a> Search<'d, 'a> {
     /// width's chain value, in the order Python's dictionary held them; widths that agree
     /// on where a line ends share the work of the lines after it. Iterative: a text of
     /// thousands of short lines must not exhaust the stack.
-    fn chains(&mut self, p: i64, widths: Vec<i64>, indent: i64) -> Values {
+    fn chains(&mut self, p: i64, widths: &[i64], indent: i64) -> Values {
         let mut stack = match self.open(p, widths, indent) {
             Ok(found) => return found,
             Err(frame) => vec![frame],
@@ -407,8 +421,9 @@ impl<'d, 'a> Search<'d, 'a> {
             }
             if top.next < top.groups.len() {
                 let (step, group) = &top.groups[top.next];
-                let (target, group) = (step.target, group.clone());
-                match self.open(target, group, 0) {
+                // The widths are copied only when they start a frame: a cached tail is
+                // found by comparing them.
+                match self.open(step.target, group, 0) {
                     Ok(found) => result = Some(found),
                     Err(frame) => stack.push(frame),
                 }
@@ -419,7 +434,14 @@ impl<'d, 'a> Search<'d, 'a> {
             };
             let out = Rc::new(frame.out);
             if frame.cache {
-                self.tails.insert((frame.p, frame.widths), out.clone());
+                let tails = self.tails.entry(frame.p).or_default();
+                match tails
+                    .iter_mut()
+                    .find(|(followed, _)| *followed == frame.widths)
+                {
+                    Some((_, held)) => *held = out.clone(),
+                    None => tails.push((frame.widths, out.clone())),
+                }
             }
             if stack.is_empty() {
                 return out;
@@ -485,7 +507,7 @@ impl<'d, 'a> Search<'d, 'a> {
         }
         let mut best: Option<(f64, i64, i64)> = None;
         for indent in [0, FIRST_LINE_INDENT] {
-            let found = self.chains(0, widths.clone(), indent);
+            let found = self.chains(0, &widths, indent);
             for &(width, value) in found.iter() {
                 if best.is_none_or(|b| value > b.0) {
                     best = Some((value, width, indent));
@@ -552,7 +574,7 @@ impl<'d, 'a> Search<'d, 'a> {
 
     /// The greedy chain's lines at *width* as (start, step), read back from the memo.
     fn greedy_steps(&self, width: i64, indent: i64) -> Option<Vec<(i64, Step)>> {
-        let mut steps = Vec::new();
+        let mut steps = Vec::with_capacity((self.doc.n / width.max(1)).max(0) as usize + 2);
         let (mut p, mut w) = (0, width - indent);
         while self.doc.n - p > w {
             let step = *self.memo.get(&(p, w))?;
@@ -572,18 +594,13 @@ fn best_cut(
     cost: f64,
     mut best: Option<Step>,
 ) -> Option<Step> {
-    for &(pos, score) in doc.ranked_cuts(k).iter() {
-        let pos = pos as i64;
-        if p < pos && pos <= end {
-            // The first cut in the line is the best one it can end at.
-            if best.is_none_or(|b| score - cost > b.gain) {
-                best = Some(Step {
-                    target: pos,
-                    gain: score - cost,
-                    cut: pos,
-                });
-            }
-            break;
+    if let Some((pos, score)) = best_in_line(doc, k, p, end) {
+        if best.is_none_or(|b| score - cost > b.gain) {
+            best = Some(Step {
+                target: pos,
+                gain: score - cost,
+                cut: pos,
+            });
         }
     }
     if best.is_none_or(|b| b.gain < -HYPHEN_COST - cost) {
@@ -599,6 +616,33 @@ fn best_cut(
         }
     }
     best
+}
+
+/// The first of token *k*'s cuts ranked best first (by score, then position) that falls
+/// inside the line `p..=end`: the line's best cut, the leftmost of equals.
+fn best_in_line(doc: &Doc, k: usize, p: i64, end: i64) -> Option<(i64, f64)> {
+    // The cuts come in position order: one pass keeps the highest score, the first of
+    // equals, without sorting them.
+    let a = doc.spans[k].0;
+    let mut best: Option<(i64, f64)> = None;
+    for &(off, score) in doc.cuts(k).iter() {
+        if score.is_nan() {
+            return ranked_in_line(doc, k, p, end); // no order to scan by
+        }
+        let pos = a + off as i64;
+        if p < pos && pos <= end && best.is_none_or(|b| score > b.1) {
+            best = Some((pos, score));
+        }
+    }
+    best
+}
+
+/// [`best_in_line`] read off the ranked list itself.
+fn ranked_in_line(doc: &Doc, k: usize, p: i64, end: i64) -> Option<(i64, f64)> {
+    doc.ranked_cuts(k)
+        .iter()
+        .map(|&(pos, score)| (pos as i64, score))
+        .find(|&(pos, _)| p < pos && pos <= end)
 }
 
 fn is_unclear(step: &Step) -> bool {
@@ -742,5 +786,27 @@ mod tests {
         let (_, small) = search(&line.repeat(20), &english);
         let (_, large) = search(&line.repeat(400), &english);
         assert!(large < small * 40, "{small} {large}");
+    }
+
+    #[test]
+    fn a_line_best_cut_is_the_first_of_the_ranked_cuts() {
+        let english = words();
+        let table = Chars::new(&english.ascii, FxHashMap::default());
+        let extra = FxHashSet::default();
+        let text = chars("we propose atwoparts modelwithtwo partsofthe scale.Andtraining");
+        let doc = Doc::new(&text, &english, &table, &extra, 60);
+        assert!(!doc.candidates.is_empty());
+        for &k in &doc.candidates {
+            let (a, b) = doc.spans[k];
+            for p in a - 2..b {
+                for end in p..b + 2 {
+                    assert_eq!(
+                        best_in_line(&doc, k, p, end),
+                        ranked_in_line(&doc, k, p, end),
+                        "token {k}, line {p}..={end}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -65,12 +65,36 @@ impl CharInfo {
 #[derive(Debug)]
 pub struct Chars<'a> {
     ascii: &'a [CharInfo; 128],
+    /// For each ASCII character, its lower case as a byte when that is one ASCII
+    /// character (always, with Python's table), else [`NOT_ASCII`]: the common case of
+    /// lowering without the general path.
+    ascii_lower: [u8; 128],
     other: FxHashMap<char, CharInfo>,
 }
 
+/// An entry of `ascii_lower`: the general path decides.
+const NOT_ASCII: u8 = 0xff;
+
 impl<'a> Chars<'a> {
     pub fn new(ascii: &'a [CharInfo; 128], other: FxHashMap<char, CharInfo>) -> Self {
-        Chars { ascii, other }
+        let mut ascii_lower = [NOT_ASCII; 128];
+        for (byte, info) in ascii_lower.iter_mut().zip(ascii) {
+            if info.lower_len == 1 && info.lower[0].is_ascii() {
+                *byte = info.lower[0] as u8;
+            }
+        }
+        Chars {
+            ascii,
+            ascii_lower,
+            other,
+        }
+    }
+
+    /// `c.lower()` as one ASCII byte, when *c* is ASCII and its lower case is too.
+    #[inline]
+    pub fn ascii_lower(&self, c: char) -> Option<u8> {
+        let byte = *self.ascii_lower.get(c as usize)?;
+        (byte != NOT_ASCII).then_some(byte)
     }
 
     #[inline]
@@ -176,7 +200,12 @@ impl<'a> Chars<'a> {
 
     /// `s.lower()` appended to *out*.
     pub fn lower_into(&self, s: &[char], out: &mut Vec<char>) {
+        out.reserve(s.len());
         for i in 0..s.len() {
+            if let Some(byte) = self.ascii_lower(s[i]) {
+                out.push(char::from(byte));
+                continue;
+            }
             let (mapped, len) = self.lower_at(s, i);
             out.extend_from_slice(&mapped[..len]);
         }
@@ -237,17 +266,29 @@ pub fn eq(s: &[char], literal: &str) -> bool {
     s.iter().copied().eq(literal.chars())
 }
 
+/// `c in set`, for a short literal set of characters.
+#[inline]
+pub fn one_of(set: &str, c: char) -> bool {
+    if c.is_ascii() {
+        // A character outside ASCII is encoded in bytes of 0x80 and above: an ASCII byte
+        // of the set is an ASCII member, found without decoding the set.
+        set.as_bytes().contains(&(c as u8))
+    } else {
+        set.contains(c)
+    }
+}
+
 /// `s.strip(chars)`, `s.lstrip(chars)` or `s.rstrip(chars)`.
 pub fn strip<'s>(s: &'s [char], chars: &str, left: bool, right: bool) -> &'s [char] {
     let mut a = 0;
     let mut b = s.len();
     if left {
-        while a < b && chars.contains(s[a]) {
+        while a < b && one_of(chars, s[a]) {
             a += 1;
         }
     }
     if right {
-        while b > a && chars.contains(s[b - 1]) {
+        while b > a && one_of(chars, s[b - 1]) {
             b -= 1;
         }
     }
@@ -332,6 +373,14 @@ mod tests {
             t.lower(&chars("\u{391}\u{3a3}.\u{391}")),
             chars("\u{3b1}\u{3c3}.\u{3b1}")
         );
+    }
+
+    #[test]
+    fn set_membership_reads_whole_characters() {
+        assert!(one_of(")]}'\u{2019}", '\u{2019}'));
+        assert!(one_of(")]}'\u{2019}", ']'));
+        assert!(!one_of(")]}'\u{2019}", '\u{2018}')); // shares two bytes with U+2019
+        assert!(!one_of("\u{2019}", '\u{19}'));
     }
 
     #[test]

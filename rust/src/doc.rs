@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::chars::{find, strip, to_string, Chars};
+use crate::chars::{find, one_of, strip, to_string, Chars};
 use crate::costs::{HYPHENS, HYPHEN_COST, SILENT_END_COST};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::junctions::{score_token, Before};
@@ -22,9 +22,6 @@ pub type Cuts = Vec<(usize, f64)>;
 /// Line ends inside a token that insert nothing, as (position, gain).
 pub type QuietEnds = Vec<(i64, f64)>;
 type Memo<T> = RefCell<Vec<Option<Rc<T>>>>;
-/// Cuts by token text and the parity of the `$` signs and quotes before it: a repeated
-/// token is scored once.
-type ByText<'a> = RefCell<FxHashMap<(&'a [char], i64, i64), Rc<Cuts>>>;
 
 /// One text: its tokens, word model and cached per-token cut scores.
 pub struct Doc<'a> {
@@ -40,8 +37,11 @@ pub struct Doc<'a> {
     plain_tokens: FxHashMap<&'a [char], bool>,
     /// What the text holds before each token.
     before: Vec<Before>,
-    cuts: Memo<Cuts>,
-    by_text: ByText<'a>,
+    /// The distinct lists of allowed cuts, the first empty, and each token's list: every
+    /// candidate's cuts are needed (its strong cut is asked for at once), so they are
+    /// scored when the text is prepared, with no cache to consult afterwards.
+    cut_lists: Vec<Cuts>,
+    cut_of: Vec<u32>,
     ranked: Memo<Cuts>,
     quiet: Memo<QuietEnds>,
     /// Units of work done, to check that it grows linearly with the text.
@@ -56,11 +56,13 @@ impl<'a> Doc<'a> {
         extra: &'a FxHashSet<String>,
         max_token: usize,
     ) -> Self {
-        let mut spans = Vec::new();
-        let mut space_starts = Vec::new();
+        let n = text.len();
+        // English words average under six letters and a space: room for every token
+        // without growing the vectors as they fill.
+        let mut spans = Vec::with_capacity(n / 5 + 1);
+        let mut space_starts = Vec::with_capacity(n / 5 + 1);
         let mut paragraph_starts = Vec::new();
         let mut i = 0;
-        let n = text.len();
         while i < n {
             let gap = i;
             while i < n && chars.is_space(text[i]) {
@@ -101,8 +103,8 @@ impl<'a> Doc<'a> {
             max_token,
             plain_tokens: FxHashMap::default(),
             before,
-            cuts: RefCell::new(vec![None; spans.len()]),
-            by_text: RefCell::new(FxHashMap::default()),
+            cut_lists: Vec::new(),
+            cut_of: Vec::new(),
             ranked: RefCell::new(vec![None; spans.len()]),
             quiet: RefCell::new(vec![None; spans.len()]),
             spans,
@@ -111,7 +113,8 @@ impl<'a> Doc<'a> {
             work: Cell::new(0),
         };
         // Each distinct token is judged once.
-        let mut plain_tokens = FxHashMap::default();
+        let mut plain_tokens =
+            FxHashMap::with_capacity_and_hasher(doc.spans.len(), Default::default());
         let mut candidates = Vec::new();
         for (k, &(a, b)) in doc.spans.iter().enumerate() {
             let token = &text[a as usize..b as usize];
@@ -125,6 +128,23 @@ impl<'a> Doc<'a> {
         }
         doc.add_work(text.len() as u64);
         doc.plain_tokens = plain_tokens;
+        // A token repeated with the same parities of `$` signs and quotes before it scores
+        // the same: it is scored once.
+        let mut cut_lists: Vec<Cuts> = vec![Vec::new()];
+        let mut cut_of = vec![0u32; doc.spans.len()];
+        let mut by_text: FxHashMap<(&[char], i64, i64), u32> =
+            FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+        for &k in &candidates {
+            let before = doc.before[k];
+            let token = doc.token(k);
+            let key = (token, before.dollars % 2, before.quotes % 2);
+            cut_of[k] = *by_text.entry(key).or_insert_with(|| {
+                cut_lists.push(doc.score_text(token, before));
+                (cut_lists.len() - 1) as u32
+            });
+        }
+        doc.cut_lists = cut_lists;
+        doc.cut_of = cut_of;
         doc.candidates = candidates;
         doc
     }
@@ -153,25 +173,11 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Allowed cuts of token *k* as (offset, score), computed once.
-    pub fn cuts(&self, k: usize) -> Rc<Cuts> {
-        if let Some(found) = &self.cuts.borrow()[k] {
-            return found.clone();
-        }
-        // A token repeated with the same parities scores the same: score it once.
-        let before = self.before[k];
-        let key = (self.token(k), before.dollars % 2, before.quotes % 2);
-        let cached = self.by_text.borrow().get(&key).cloned();
-        let found = match cached {
-            Some(found) => found,
-            None => {
-                let found = Rc::new(self.score_token(k));
-                self.by_text.borrow_mut().insert(key, found.clone());
-                found
-            }
-        };
-        self.cuts.borrow_mut()[k] = Some(found.clone());
-        found
+    /// Allowed cuts of token *k* as (offset, score); none for a token that is no
+    /// candidate (a known word is left whole even where the wrap geometry points at it).
+    #[inline]
+    pub fn cuts(&self, k: usize) -> &Cuts {
+        &self.cut_lists[self.cut_of[k] as usize]
     }
 
     /// Allowed cuts of token *k* as (position in the text, score), best first.
@@ -200,10 +206,10 @@ impl<'a> Doc<'a> {
         }
         let chars = self.lex.chars;
         let (a, b) = self.spans[k];
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity((b - a) as usize);
         for pos in a + 1..b {
             let (before, at) = (self.text[pos as usize - 1], self.text[pos as usize]);
-            if HYPHENS.contains(before) && chars.is_alpha(at) {
+            if one_of(HYPHENS, before) && chars.is_alpha(at) {
                 found.push((pos, -HYPHEN_COST));
             } else if chars.is_alnum(before) != chars.is_alnum(at) {
                 found.push((pos, -SILENT_END_COST));
@@ -213,15 +219,6 @@ impl<'a> Doc<'a> {
         let found = Rc::new(found);
         self.quiet.borrow_mut()[k] = Some(found.clone());
         found
-    }
-
-    fn score_token(&self, k: usize) -> Cuts {
-        let token = self.token(k);
-        if token.len() > self.max_token || token.len() < 2 || self.plain_tokens[token] {
-            // A known word is left whole even where the wrap geometry points at it.
-            return Vec::new();
-        }
-        self.score_text(token, self.before[k])
     }
 
     /// Allowed cuts of *text* (a token or a piece of one) as (offset, score); never
@@ -295,13 +292,20 @@ impl<'a> Doc<'a> {
     fn plain_core(&self, core: &[char]) -> bool {
         let lex = &self.lex;
         let chars = lex.chars;
+        let key = WordKey::lowered(chars, core);
+        let freq = lex.english.get_key(&key).map_or(0.0, |(f, _)| f);
+        if freq >= PLAIN_FREQUENCY || chars.all_digit(core) {
+            return true;
+        }
+        let seen = lex.seen_key(&key);
+        // Most tokens that get here are rare and used once, and need no lower-case copy.
+        if seen < 2 && lex.extra.is_empty() && freq < RARE_PLAIN_FREQUENCY {
+            return false;
+        }
         let low = chars.lower(core);
-        let key = to_string(&low);
-        let freq = lex.known(&key).map_or(0.0, |(f, _)| f);
-        freq >= PLAIN_FREQUENCY
-            || chars.all_digit(core)
-            || (lex.seen(&key) >= (if low[..] != *core { 2 } else { 3 }) && !self.glued(core, &low))
-            || (!lex.extra.is_empty() && (lex.in_extra(&to_string(core)) || lex.in_extra(&key)))
+        (seen >= (if low[..] != *core { 2 } else { 3 }) && !self.glued(core, &low))
+            || (!lex.extra.is_empty()
+                && (lex.in_extra(&to_string(core)) || lex.in_extra(&to_string(&low))))
             || (freq >= RARE_PLAIN_FREQUENCY && !lex.two_common_words(&low))
     }
 

@@ -6,7 +6,7 @@
 //! abstracts ("systems.As", "(CV)domains", "100%accuracy", "a$3.37times$"), with guards
 //! for what legitimately looks the same ("e.g.", "U.S.", "f(x)", "1,000", "H2O").
 
-use crate::chars::{contains, count, eq, strip, to_string, Chars};
+use crate::chars::{contains, count, eq, one_of, strip, to_string, Chars};
 use crate::lexicon::{lower_in, Lexicon, UNKNOWN_BASE, UNKNOWN_PER_CHAR};
 use crate::literals::{ends_code_span, inside_mask, literal_spans};
 
@@ -271,7 +271,7 @@ pub fn split_score(token: &[char], cut: usize, lex: &Lexicon, before: Before) ->
     if chars.is_alnum(lc) && chars.is_alnum(rc) {
         return alnum_score(lw, rw, lc, rc, lex, None);
     }
-    if JOINERS.contains(lc) || JOINERS.contains(rc) || lc == '\\' {
+    if one_of(JOINERS, lc) || one_of(JOINERS, rc) || lc == '\\' {
         return None; // hyphens, slashes and operators join on purpose
     }
     // No space goes just inside a quotation: not `"recipes "provide`, nor `a(" racemic")`.
@@ -484,8 +484,14 @@ fn score_run(
     } else {
         0.0
     };
-    let mut lw_key = String::new();
-    let mut rw_key = String::new();
+    // Byte offsets of the lower-case string's characters: its pieces are sliced from it
+    // without building a string per cut.
+    let ascii = low_key.len() == low.len();
+    let at: Vec<usize> = if ascii {
+        Vec::new()
+    } else {
+        low_key.char_indices().map(|(i, _)| i).collect()
+    };
     for off in 1..n {
         *work += 1;
         if !plain_case {
@@ -503,26 +509,24 @@ fn score_run(
         }
         // Python slices the lower-case string by the run's offsets.
         let split = off.min(low.len());
-        lw_key.clear();
-        lw_key.extend(&low[..split]);
-        rw_key.clear();
-        rw_key.extend(&low[split..]);
-        let fl = lex.known(&lw_key);
-        let sl = lex.seen(&lw_key);
+        let byte = if ascii {
+            split
+        } else {
+            at.get(split).copied().unwrap_or(low_key.len())
+        };
+        let Some((lw_key, rw_key)) = low_key.split_at_checked(byte) else {
+            continue; // never: `at` holds the character boundaries
+        };
+        let (fl, sl) = lex.known_seen(lw_key);
+        let (fr, sr) = lex.known_seen(rw_key);
         let lw_is_a = lw_key == "a";
         let rw_is_a = rw_key == "a";
-        let (fr, sr);
-        if (off == 1 && !lw_is_a) || (fl.is_none() && sl == 0) {
-            fr = lex.known(&rw_key);
-            sr = lex.seen(&rw_key);
-            if (off == n - 1 && !rw_is_a) || (fr.is_none() && sr == 0) {
-                // Two unknown halves never beat one unknown whole, and a lone letter other
-                // than "a" is hardly a word: such cuts are not worth scoring.
-                continue;
-            }
-        } else {
-            fr = lex.known(&rw_key);
-            sr = lex.seen(&rw_key);
+        if ((off == 1 && !lw_is_a) || (fl.is_none() && sl == 0))
+            && ((off == n - 1 && !rw_is_a) || (fr.is_none() && sr == 0))
+        {
+            // Two unknown halves never beat one unknown whole, and a lone letter other
+            // than "a" is hardly a word: such cuts are not worth scoring.
+            continue;
         }
         let whole = if fl.is_some() && fr.is_some() && (off > 1 || lw_is_a) && off < n - 1 {
             *joined_english.get_or_insert_with(|| lex.logp(run, IGNORE_TEXT))
@@ -546,7 +550,7 @@ fn score_run(
             }
         };
         let mut score = left + right - whole;
-        if is_prefix(&lw_key) || is_suffix(&rw_key) {
+        if is_prefix(lw_key) || is_suffix(rw_key) {
             score -= prefix_penalty;
         }
         if off == 1 && !(lw_key == "a" || lw_key == "i" || lw_key.is_empty()) {
@@ -574,7 +578,8 @@ pub fn score_token(
     work: &mut u64,
 ) -> Vec<(usize, f64)> {
     let chars = lex.chars;
-    let mut out = Vec::new();
+    // At most about one cut per offset: the vector never grows.
+    let mut out = Vec::with_capacity(token.len() + 1);
     let mut inside_math = before.dollars.rem_euclid(2) == 1;
     let literals = literal_spans(chars, token);
     if literals

@@ -5,7 +5,8 @@
 
 use crate::chars::{eq, to_string, CharInfo, Chars};
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::words::{WordKey, WordMap};
+use crate::table::WordTable;
+use crate::words::{Short, WordKey, WordMap};
 
 /// An unknown string costs a fixed amount plus a little per character.
 pub const UNKNOWN_BASE: f64 = -16.0;
@@ -28,7 +29,7 @@ pub struct LogConstants {
 pub struct English {
     /// word → index into `levels`: wordfreq has a few hundred distinct frequencies, and
     /// a small value keeps the table's buckets small.
-    words: WordMap<u32>,
+    words: WordTable,
     /// (frequency, ln frequency), each distinct pair once.
     levels: Vec<(f64, f64)>,
     common: WordMap<()>,
@@ -47,7 +48,7 @@ impl English {
         constants: LogConstants,
     ) -> Self {
         let rows = rows.into_iter();
-        let mut words = WordMap::with_capacity(rows.size_hint().0);
+        let mut words = WordTable::with_capacity(rows.size_hint().0);
         let mut levels = Vec::new();
         let mut level_of: FxHashMap<(u64, u64), u32> = FxHashMap::default();
         let mut common = WordMap::default();
@@ -90,15 +91,25 @@ impl English {
     pub fn get(&self, word: &str) -> Option<(f64, f64)> {
         self.words
             .get(word)
-            .map(|&level| self.levels[level as usize])
+            .map(|level| self.levels[level as usize])
+    }
+
+    /// [`English::get`] of a prepared short word.
+    #[inline]
+    pub fn get_short(&self, short: &Short) -> Option<(f64, f64)> {
+        self.words
+            .get_short(short)
+            .map(|level| self.levels[level as usize])
     }
 
     /// [`English::get`] of a prepared word.
     #[inline]
     pub fn get_key(&self, key: &WordKey) -> Option<(f64, f64)> {
-        self.words
-            .get_key(key)
-            .map(|&level| self.levels[level as usize])
+        let level = match key {
+            WordKey::Short(short) => self.words.get_short(short),
+            WordKey::Long(word) => self.words.get(word),
+        };
+        level.map(|level| self.levels[level as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -148,15 +159,31 @@ impl<'a> Lexicon<'a> {
         text: &[char],
         extra: &'a FxHashSet<String>,
     ) -> Self {
-        let low = chars.lower(text);
-        let mut doc_counts: WordMap<i64> = WordMap::default();
-        let mut run = String::new();
-        for &c in low.iter().chain(std::iter::once(&' ')) {
-            if c != ' ' && chars.is_alnum(c) {
-                run.push(c);
-            } else if !run.is_empty() {
-                *doc_counts.entry_or(&run, 0) += 1;
-                run.clear();
+        let mut doc_counts: WordMap<i64> = WordMap::with_capacity(text.len() / 8);
+        if text.iter().all(char::is_ascii) {
+            // Each character lowers on its own: the runs are counted straight from the text
+            // (split where the lower-case character is a space or no letter or digit).
+            let apart = |&c: &char| {
+                let low = chars.ascii_lower(c).map_or(c, char::from);
+                low == ' ' || !chars.is_alnum(low)
+            };
+            for run in text.split(apart) {
+                if !run.is_empty() {
+                    *doc_counts.entry_lowered(chars, run, 0) += 1;
+                }
+            }
+        } else {
+            // A capital sigma lowers by what surrounds it: the whole text is lowered first.
+            let low = chars.lower(text);
+            let mut start = 0;
+            for (i, &c) in low.iter().chain(std::iter::once(&' ')).enumerate() {
+                if c != ' ' && chars.is_alnum(c) {
+                    continue;
+                }
+                if i > start {
+                    *doc_counts.entry_chars(&low[start..i], 0) += 1;
+                }
+                start = i + 1;
             }
         }
         Lexicon {
@@ -171,6 +198,24 @@ impl<'a> Lexicon<'a> {
     #[inline]
     pub fn known(&self, low: &str) -> Option<(f64, f64)> {
         self.english.get(low)
+    }
+
+    /// [`Lexicon::known`] and [`Lexicon::seen`] of one word, prepared once for both.
+    #[inline]
+    pub fn known_seen(&self, low: &str) -> (Option<(f64, f64)>, i64) {
+        match Short::new(low) {
+            Some(short) => (
+                self.english.get_short(&short),
+                self.doc_counts.get_short(&short).copied().unwrap_or(0),
+            ),
+            None => (self.known(low), self.seen(low)),
+        }
+    }
+
+    /// [`Lexicon::seen`] of a prepared word.
+    #[inline]
+    pub fn seen_key(&self, key: &WordKey) -> i64 {
+        self.doc_counts.get_key(key).copied().unwrap_or(0)
     }
 
     /// How often the text uses a lower-case word (0 when never).
@@ -190,13 +235,17 @@ impl<'a> Lexicon<'a> {
     /// Whether a lower-case string reads as two common words ("ofthe", "isa", "wecan").
     pub fn two_common_words(&self, low: &[char]) -> bool {
         let limit = low.len().min(self.english.longest_common + 1);
-        let mut left = String::new();
-        for i in 1..limit {
-            left.push(low[i - 1]);
-            if !self.english.common_prefixes.contains(&left) {
+        if limit < 2 {
+            return false;
+        }
+        // The pieces are slices of one string, cut at its character boundaries.
+        let text = to_string(low);
+        for (at, _) in text.char_indices().skip(1).take(limit - 1) {
+            let (left, right) = text.split_at(at);
+            if !self.english.common_prefixes.contains(left) {
                 return false;
             }
-            if self.english.common.contains(&left) && self.is_common(&to_string(&low[i..])) {
+            if self.english.common.contains(left) && self.is_common(right) {
                 return true;
             }
         }
@@ -273,6 +322,25 @@ pub fn lower_in(chars: &Chars, word: &[char], list: &[&str]) -> bool {
     // are told apart by their length, without building the lower-case copy.
     if list.iter().all(|w| w.len() < word.len()) {
         return false;
+    }
+    // A word whose characters each lower to one ASCII byte is compared as bytes, without
+    // a lower-case copy; the lists' words are at most this long.
+    let mut low = [0u8; 16];
+    if word.len() <= low.len() {
+        let mut ascii = true;
+        for (byte, &c) in low.iter_mut().zip(word) {
+            match chars.ascii_lower(c) {
+                Some(lowered) => *byte = lowered,
+                None => {
+                    ascii = false;
+                    break;
+                }
+            }
+        }
+        if ascii {
+            let low = &low[..word.len()];
+            return list.iter().any(|w| w.as_bytes() == low);
+        }
     }
     let low = chars.lower(word);
     list.iter().any(|w| eq(&low, w))

@@ -15,6 +15,7 @@ pub mod junctions;
 pub mod lexicon;
 pub mod literals;
 pub mod resync;
+pub mod table;
 pub mod wordfreq;
 pub mod words;
 

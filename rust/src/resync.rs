@@ -102,7 +102,8 @@ fn line_options(doc: &Doc, p: i64, w: i64, strong: &[(i64, f64)], strong_pos: &[
     if let Some(paragraph) = paragraph_end(doc, p, end) {
         return vec![paragraph];
     }
-    let mut steps: Vec<Step> = space_end(doc, p, end).into_iter().collect();
+    let mut steps: Vec<Step> = Vec::with_capacity(16);
+    steps.extend(space_end(doc, p, end));
     let k = doc.token_at(end - 1);
     if k >= 0 {
         token_ends(doc, k as usize, p, end, 0.0, &mut steps);
@@ -116,7 +117,7 @@ fn line_options(doc: &Doc, p: i64, w: i64, strong: &[(i64, f64)], strong_pos: &[
         return vec![no_fit_end(doc, p, end)];
     }
     // The best step per target, in the order the targets first appear.
-    let mut best: Vec<Step> = Vec::new();
+    let mut best: Vec<Step> = Vec::with_capacity(steps.len());
     for step in steps {
         match best.iter_mut().find(|held| held.target == step.target) {
             Some(held) => {
@@ -139,7 +140,7 @@ fn line_options(doc: &Doc, p: i64, w: i64, strong: &[(i64, f64)], strong_pos: &[
 
 fn token_ends(doc: &Doc, k: usize, p: i64, end: i64, cost: f64, steps: &mut Vec<Step>) {
     let a = doc.spans[k].0;
-    let mut allowed: Vec<i64> = Vec::new();
+    let mut allowed: Vec<i64> = Vec::with_capacity(16);
     for &(off, score) in doc.cuts(k).iter() {
         let pos = a + off as i64;
         if p < pos && pos <= end {

@@ -4,10 +4,8 @@
 //! `String` key sends each comparison to a heap block of its own, a cache miss on a table
 //! of a third of a million words. Words of up to [`INLINE`] bytes are kept in the bucket
 //! as fixed arrays, compared and hashed as two machine words; longer ones keep a `String`.
-//!
-//! Most look-ups ask for a string that is no word ("odelwith"): a large map can carry a
-//! filter of at least 16 bits per word (a blocked Bloom filter, about a megabyte that stays in
-//! the processor's cache) that turns nearly all of them away before the table is touched.
+//! The English list itself has a flatter table of its own, [`crate::table::WordTable`];
+//! these maps hold one text's words and the lists derived from English.
 
 use std::hash::{Hash, Hasher};
 
@@ -22,28 +20,38 @@ pub const INLINE: usize = 15;
 pub struct Short([u8; INLINE + 1]);
 
 impl Short {
-    /// The two probes of the filter: the word of *bits* and the mask inside it.
+    /// The word's bytes, zero-padded, its length in the last byte.
     #[inline]
-    fn probe(&self, words: usize) -> (usize, u64) {
-        let mut low = [0u8; 8];
-        let mut high = [0u8; 8];
-        low.copy_from_slice(&self.0[..8]);
-        high.copy_from_slice(&self.0[8..]);
-        let mut h = u64::from_le_bytes(low).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            ^ u64::from_le_bytes(high)
-                .wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
-                .rotate_left(31);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        // `words` is a power of two.
-        let index = (h as usize) & (words - 1);
-        let mask = (1u64 << ((h >> 52) & 63)) | (1u64 << ((h >> 58) & 63));
-        (index, mask)
+    pub fn bytes(&self) -> &[u8; INLINE + 1] {
+        &self.0
+    }
+
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        let len = usize::from(self.0[INLINE]).min(INLINE);
+        // Built from a `str` or from `char`s: always UTF-8.
+        std::str::from_utf8(&self.0[..len]).unwrap_or("")
+    }
+
+    /// The word of *chars*, unless it is longer than [`INLINE`] bytes.
+    #[inline]
+    pub fn from_chars(chars: &[char]) -> Option<Self> {
+        let mut key = [0u8; INLINE + 1];
+        let mut len = 0;
+        for &c in chars {
+            let width = c.len_utf8();
+            if len + width > INLINE {
+                return None;
+            }
+            c.encode_utf8(&mut key[len..len + width]);
+            len += width;
+        }
+        key[INLINE] = len as u8;
+        Some(Short(key))
     }
 
     #[inline]
-    fn new(word: &str) -> Option<Self> {
+    pub fn new(word: &str) -> Option<Self> {
         let bytes = word.as_bytes();
         if bytes.len() > INLINE {
             return None;
@@ -86,6 +94,14 @@ impl WordKey {
         let mut key = [0u8; INLINE + 1];
         let mut len = 0;
         for i in 0..word.len() {
+            if let Some(byte) = chars.ascii_lower(word[i]) {
+                if len == INLINE {
+                    return WordKey::Long(to_string(&chars.lower(word)));
+                }
+                key[len] = byte;
+                len += 1;
+                continue;
+            }
             let (mapped, n) = chars.lower_at(word, i);
             for &c in &mapped[..n] {
                 let width = c.len_utf8();
@@ -106,8 +122,6 @@ impl WordKey {
 pub struct WordMap<V> {
     short: FxHashMap<Short, V>,
     long: FxHashMap<String, V>,
-    /// The filter of the short words (empty: none).
-    filter: Vec<u64>,
 }
 
 impl std::fmt::Debug for Short {
@@ -122,23 +136,16 @@ impl<V> Default for WordMap<V> {
         WordMap {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
-            filter: Vec::new(),
         }
     }
 }
 
 impl<V> WordMap<V> {
-    /// A map for about *capacity* words, with a filter when that is many.
+    /// A map for about *capacity* words.
     pub fn with_capacity(capacity: usize) -> Self {
-        let filter = if capacity >= 4096 {
-            vec![0; (capacity * 16 / 64).next_power_of_two()]
-        } else {
-            Vec::new()
-        };
         WordMap {
             short: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
             long: FxHashMap::default(),
-            filter,
         }
     }
 
@@ -150,19 +157,17 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// The value of a prepared short word.
+    #[inline]
+    pub fn get_short(&self, key: &Short) -> Option<&V> {
+        self.short.get(key)
+    }
+
     /// The value of a prepared word.
     #[inline]
     pub fn get_key(&self, key: &WordKey) -> Option<&V> {
         match key {
-            WordKey::Short(key) => {
-                if !self.filter.is_empty() {
-                    let (index, mask) = key.probe(self.filter.len());
-                    if self.filter[index] & mask != mask {
-                        return None;
-                    }
-                }
-                self.short.get(key)
-            }
+            WordKey::Short(key) => self.short.get(key),
             WordKey::Long(word) => self.long.get(word.as_str()),
         }
     }
@@ -176,7 +181,6 @@ impl<V> WordMap<V> {
     pub fn insert(&mut self, word: &str, value: V) {
         match Short::new(word) {
             Some(key) => {
-                self.mark(&key);
                 self.short.insert(key, value);
             }
             None => {
@@ -192,21 +196,27 @@ impl<V> WordMap<V> {
         self.len() > before
     }
 
-    /// The value of *word*, inserted as *default* first when absent.
-    pub fn entry_or(&mut self, word: &str, default: V) -> &mut V {
-        match Short::new(word) {
-            Some(key) => {
-                self.mark(&key);
-                self.short.entry(key).or_insert(default)
-            }
-            None => self.long.entry(word.to_string()).or_insert(default),
+    /// [`WordMap::entry_or`] of a word given as characters.
+    pub fn entry_chars(&mut self, word: &[char], default: V) -> &mut V {
+        match Short::from_chars(word) {
+            Some(key) => self.short.entry(key).or_insert(default),
+            None => self.long.entry(to_string(word)).or_insert(default),
         }
     }
 
-    fn mark(&mut self, key: &Short) {
-        if !self.filter.is_empty() {
-            let (index, mask) = key.probe(self.filter.len());
-            self.filter[index] |= mask;
+    /// [`WordMap::entry_or`] of `word.lower()`.
+    pub fn entry_lowered(&mut self, chars: &Chars, word: &[char], default: V) -> &mut V {
+        match WordKey::lowered(chars, word) {
+            WordKey::Short(key) => self.short.entry(key).or_insert(default),
+            WordKey::Long(word) => self.long.entry(word).or_insert(default),
+        }
+    }
+
+    /// The value of *word*, inserted as *default* first when absent.
+    pub fn entry_or(&mut self, word: &str, default: V) -> &mut V {
+        match Short::new(word) {
+            Some(key) => self.short.entry(key).or_insert(default),
+            None => self.long.entry(word.to_string()).or_insert(default),
         }
     }
 
@@ -242,22 +252,5 @@ mod tests {
         assert_eq!(map.get("of"), Some(&11));
         assert_eq!(map.get("new"), Some(&1));
         assert_eq!(map.len(), 5);
-    }
-
-    #[test]
-    fn the_filter_never_hides_a_word() {
-        let words: Vec<String> = (0..20_000).map(|i| format!("w{i}")).collect();
-        let mut map = WordMap::with_capacity(words.len());
-        for (i, w) in words.iter().enumerate() {
-            map.insert(w, i);
-        }
-        assert!(words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| map.get(w) == Some(&i)));
-        let strangers = (0..20_000)
-            .filter(|i| map.get(&format!("x{i}")).is_some())
-            .count();
-        assert_eq!(strangers, 0);
     }
 }

@@ -35,6 +35,12 @@ _PRIVATE_USE = 0xF0000 - 0xD800
 _LARGEST = 1 << 40
 
 
+# A Cut built from its tuple of fields, without the keyword handling of Cut(...): a
+# flattened abstract has a dozen cuts, and each call counts.
+_new_cut = tuple.__new__
+_RULES = ("evidence", "width")  # indexed by "chosen by the width"
+
+
 class Cut(NamedTuple):
     """A space to insert before ``position``, with the words on each side and why."""
 
@@ -52,7 +58,7 @@ def find_cuts(text: str, extra: frozenset[str], params: SearchParams) -> list[Cu
     """
     found, _ = _search(text, extra, params)
     return [
-        Cut(pos, text[a:pos], text[pos:b], "width" if by_width else "evidence", round(score, 2))
+        _new_cut(Cut, (pos, text[a:pos], text[pos:b], _RULES[by_width], round(score, 2)))
         for pos, a, b, by_width, score in found
     ]
 
