@@ -11,39 +11,10 @@
 use std::time::Instant;
 
 use _native::chain::{find_cuts, Context, Params};
-use _native::chars::{CharInfo, Chars, ALNUM, ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT};
-use _native::chars::{LOWER, SPACE, UPPER};
+use _native::chars::{ascii_table_by_hand, Chars};
 use _native::fxhash::{FxHashMap, FxHashSet};
 use _native::lexicon::{English, LogConstants};
 use _native::wordfreq::CbPack;
-
-fn ascii_table() -> [CharInfo; 128] {
-    let mut table = [CharInfo::new(0, &['\0']); 128];
-    for (i, row) in table.iter_mut().enumerate() {
-        let c = char::from(i as u8);
-        let mut flags = 0;
-        if c.is_ascii_alphabetic() {
-            flags |= ALPHA | ALNUM | CASED;
-        }
-        if c.is_ascii_digit() {
-            flags |= DECIMAL | DIGIT | ALNUM;
-        }
-        if c.is_ascii_uppercase() {
-            flags |= UPPER;
-        }
-        if c.is_ascii_lowercase() {
-            flags |= LOWER;
-        }
-        if matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ') {
-            flags |= SPACE;
-        }
-        if matches!(c, '\'' | '.' | ':' | '^' | '`') {
-            flags |= CASE_IGNORABLE;
-        }
-        *row = CharInfo::new(flags, &[c.to_ascii_lowercase()]);
-    }
-    table
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -62,7 +33,7 @@ fn main() {
         number: 1e-4f64.ln(),
         acronym: 1e-6f64.ln(),
     };
-    let english = English::new(pack.rows().expect("rows"), ascii_table(), constants);
+    let english = English::new(pack.rows().expect("rows"), ascii_table_by_hand(), constants);
     eprintln!("lexicon: {:.3} s", started.elapsed().as_secs_f64());
     let texts: Vec<Vec<char>> = std::fs::read_to_string(&args[2])
         .expect("the texts")

@@ -300,37 +300,43 @@ pub fn to_string(s: &[char]) -> String {
     s.iter().collect()
 }
 
+/// The ASCII rows as Python's string methods give them, computed here for what runs without
+/// Python: the crate's tests and the profiling driver (the bindings receive Python's own).
+pub fn ascii_table_by_hand() -> [CharInfo; 128] {
+    let mut table = [CharInfo::new(0, &['\0']); 128];
+    for (i, row) in table.iter_mut().enumerate() {
+        let c = char::from(i as u8);
+        let mut flags = 0;
+        if c.is_ascii_alphabetic() {
+            flags |= ALPHA | ALNUM | CASED;
+        }
+        if c.is_ascii_digit() {
+            flags |= DECIMAL | DIGIT | ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            flags |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            flags |= LOWER;
+        }
+        if matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ') {
+            flags |= SPACE;
+        }
+        if matches!(c, '\'' | '.' | ':' | '^' | '`') {
+            flags |= CASE_IGNORABLE;
+        }
+        *row = CharInfo::new(flags, &[c.to_ascii_lowercase()]);
+    }
+    table
+}
+
 #[cfg(test)]
 pub mod testing {
     //! An ASCII table computed by hand, for tests that run without Python.
     use super::*;
 
     pub fn ascii_table() -> [CharInfo; 128] {
-        let mut table = [CharInfo::new(0, &['\0']); 128];
-        for (i, row) in table.iter_mut().enumerate() {
-            let c = char::from(i as u8);
-            let mut flags = 0;
-            if c.is_ascii_alphabetic() {
-                flags |= ALPHA | ALNUM | CASED;
-            }
-            if c.is_ascii_digit() {
-                flags |= DECIMAL | DIGIT | ALNUM;
-            }
-            if c.is_ascii_uppercase() {
-                flags |= UPPER;
-            }
-            if c.is_ascii_lowercase() {
-                flags |= LOWER;
-            }
-            if matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ') {
-                flags |= SPACE;
-            }
-            if matches!(c, '\'' | '.' | ':' | '^' | '`') {
-                flags |= CASE_IGNORABLE;
-            }
-            *row = CharInfo::new(flags, &[c.to_ascii_lowercase()]);
-        }
-        table
+        ascii_table_by_hand()
     }
 
     pub fn chars(s: &str) -> Vec<char> {
