@@ -33,12 +33,13 @@ def test_a_panic_in_the_core_becomes_a_typed_error() -> None:
 
 
 def test_a_failing_core_leaves_the_text_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
-    import arxivmeta.wraps
+    import arxivmeta.wraps._search
 
     def failing(*_: object) -> None:
         raise WrapSearchError("the compiled line-wrap search panicked: test")
 
-    monkeypatch.setattr(arxivmeta.wraps, "find_cuts", failing)
+    # The one call into the core, under the repair and its explaining twin alike.
+    monkeypatch.setattr(arxivmeta.wraps._search, "_call", failing)
     text = FLATTENED[0]
     assert repair_line_wraps(text) == text
     assert explain_line_wraps(text) == (text, [])

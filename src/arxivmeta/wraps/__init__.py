@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from arxivmeta.config import WrapConfig
 from arxivmeta.errors import WrapSearchError
-from arxivmeta.wraps._search import Cut, find_cuts
+from arxivmeta.wraps._search import Cut, cut_positions, find_cuts
 
 __all__ = ["WrapConfig", "WrapSplit", "explain_line_wraps", "repair_line_wraps"]
 
@@ -129,23 +129,22 @@ def _repair(text: str, cfg: WrapConfig, splits: list[WrapSplit] | None) -> str:
     # Plain substring tests: a regular-expression scan of a long text without any match
     # costs far more per character.
     marked = any(mark in text for mark in _MARKER_CHARS)
-    if marked:
-        fixed = _join_marks(text, cfg, splits)
-    else:
-        fixed = _apply_cuts(text, _cuts(text, cfg), splits)
-    # Each pass after the first inserts at least one space, so the loop ends within the
-    # length limit; a joined marked text gets one flattened pass at any length.
-    while marked or len(fixed) <= _SETTLED_LINES * cfg.max_width:
-        marked = False
-        cuts = _cuts(fixed, cfg)
-        if not cuts:
+    fixed = _join_marks(text, cfg, splits) if marked else text
+    explain = splits is not None
+    # The first pass always runs (on a joined marked text too); each later one inserts at
+    # least one space, so the loop ends within the length limit.
+    first = True
+    while first or len(fixed) <= _SETTLED_LINES * cfg.max_width:
+        first = False
+        positions, cuts = _search_pass(fixed, cfg, explain)
+        if not positions:
             break
         if splits is not None:
-            origin = _origin_positions(text, fixed)
+            origin = range(len(fixed)) if fixed is text else _origin_positions(text, fixed)
             splits.extend(
                 WrapSplit(origin[c.position], c.left, c.right, c.rule, c.score) for c in cuts
             )
-        fixed = _apply_cuts(fixed, cuts, None)
+        fixed = _insert_spaces(fixed, positions)
     return fixed
 
 
@@ -166,30 +165,32 @@ def _origin_positions(original: str, fixed: str) -> list[int]:
     return positions
 
 
-def _cuts(text: str, cfg: WrapConfig) -> list[Cut]:
-    """The compiled search's cuts; none where it failed.
+def _search_pass(text: str, cfg: WrapConfig, explain: bool) -> tuple[list[int], list[Cut]]:
+    """Where the compiled search puts a space in ``text``, in order, and its :class:`Cut`
+    records when ``explain`` (a repair that explains nothing skips building them).
 
     A failure of the compiled search is a bug, not the text's fault: the text is left
     unchanged, which keeps the fixer total and loses nothing.
     """
     try:
-        return find_cuts(text, cfg.extra_vocabulary, cfg.search_params)
+        if explain:
+            cuts = find_cuts(text, cfg.extra_vocabulary, cfg.search_params)
+            return [cut.position for cut in cuts], cuts
+        return cut_positions(text, cfg.extra_vocabulary, cfg.search_params), []
     except WrapSearchError:
-        return []
+        return [], []
 
 
-def _apply_cuts(text: str, cuts: list[Cut], splits: list[WrapSplit] | None) -> str:
-    """``text`` with a space inserted at each cut, each recorded in ``splits`` if given."""
-    if not cuts:
+def _insert_spaces(text: str, positions: list[int]) -> str:
+    """``text`` with a space inserted before each of ``positions`` (in order)."""
+    if not positions:
         return text
     pieces: list[str] = []
     last = 0
-    for cut in sorted(cuts, key=lambda c: c.position):
-        pieces.append(text[last : cut.position])
+    for position in positions:
+        pieces.append(text[last:position])
         pieces.append(" ")
-        last = cut.position
-        if splits is not None:
-            splits.append(WrapSplit(cut.position, cut.left, cut.right, cut.rule, cut.score))
+        last = position
     pieces.append(text[last:])
     return "".join(pieces)
 

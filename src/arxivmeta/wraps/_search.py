@@ -24,7 +24,7 @@ from arxivmeta.errors import WrapSearchError
 from arxivmeta.wraps._core import native as _native
 from arxivmeta.wraps._lexicon import char_rows, english_lexicon
 
-__all__ = ["DEFAULT_PARAMS", "Cut", "count_work", "find_cuts"]
+__all__ = ["DEFAULT_PARAMS", "Cut", "count_work", "cut_positions", "find_cuts"]
 
 DEFAULT_PARAMS = SearchParams()
 
@@ -61,6 +61,16 @@ def find_cuts(text: str, extra: frozenset[str], params: SearchParams) -> list[Cu
         _new_cut(Cut, (pos, text[a:pos], text[pos:b], _RULES[by_width], round(score, 2)))
         for pos, a, b, by_width, score in found
     ]
+
+
+def cut_positions(text: str, extra: frozenset[str], params: SearchParams) -> list[int]:
+    """The positions of :func:`find_cuts` alone, for a repair that explains nothing.
+
+    >>> text = "In this paper we study distributed training at scale, and we propose a modelwith"
+    >>> cut_positions(text + " two", frozenset(), DEFAULT_PARAMS) == [text.index("with")]
+    True
+    """
+    return [row[0] for row in _search(text, extra, params)[0]]
 
 
 def count_work(text: str, extra: frozenset[str], params: SearchParams) -> int:
