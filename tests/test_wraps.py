@@ -151,6 +151,18 @@ def test_marked_text_that_lost_its_marks_half_way_is_cut_in_the_same_repair() ->
     assert once == _truth(SEED[0]["marked"])
 
 
+@pytest.mark.parametrize("line", (HERE / "data/daily-arxiv.jsonl").read_text("utf-8").splitlines())
+def test_text_never_wrapped_skips_the_width_search(line: str) -> None:
+    from arxivmeta.wraps._search import DEFAULT_PARAMS, count_work
+
+    # A real abstract on one line, as API responses and Semantic Scholar serve them.
+    text = " ".join(json.loads(line)["summary"].split())
+    assert repair_line_wraps(text) == text
+    # The set-up and the token scores cost at most a unit per character each; the width
+    # search would add a unit for every line end it tries at every width.
+    assert count_work(text, frozenset(), DEFAULT_PARAMS) < 2 * len(text)
+
+
 def test_extra_vocabulary_is_never_split() -> None:
     text = "results of the MonadringProtocol family are compared."
     default = repair_line_wraps("we use itsMonadring here and there in distributed systems.As such")
